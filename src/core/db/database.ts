@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from '../logger';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { ormConfig } from './mikro-orm.config';
+
+export type DatabaseHandle = {
+  kind: 'url' | 'embedded';
+  url: string;
+  /** Stops the embedded server (no-op for an external server). */
+  stop(): Promise<void>;
+};
+
+/**
+ * `DATABASE_URL` set: that server. Unset: an embedded PostgreSQL 15 from the `embedded-postgres` binaries,
+ * persistent in `dataDir` (or throw-away when `dataDir` is undefined).
+ */
+export async function resolveDatabase(options: {
+  databaseUrl: string | undefined;
+  dataDir: string | undefined;
+  log: Logger;
+}): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    return { kind: 'url', url: options.databaseUrl, stop: async () => undefined };
+  }
+  const pg = await startEmbeddedPostgres({
+    dataDir: options.dataDir ? path.resolve(options.dataDir, 'postgres') : undefined,
+    log: (level, msg, fields) => options.log[level](msg, { component: 'embedded-postgres', ...fields }),
+  });
+  options.log.info('embedded PostgreSQL ready', { port: pg.port, dataDir: pg.dataDir });
+  return { kind: 'embedded', url: pg.url, stop: () => pg.stop() };
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrate(url: string): Promise<string[]> {
+  const orm = await MikroORM.init(ormConfig(url, { pool: { min: 0, max: 1 } }));
+  try {
+    const applied = await orm.getMigrator().up();
+    return applied.map((m) => m.name);
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/** Migrations known to the code but not yet applied to the database. */
+export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
+  return (await orm.getMigrator().getPendingMigrations()).map((m) => m.name);
+}

@@ -1,0 +1,61 @@
+import {
+  DeviceModel,
+  DeviceModelRestriction,
+  FirmwareUpgradePath,
+  FirmwareVersion,
+  Manufacturer,
+} from '../../modules/catalogue/catalogue.entities';
+import { BankHoliday } from '../../modules/calendar/bank-holiday.entity';
+import { Cohort, Dmc, DmcRelation, DmcSlot } from '../../modules/dmc/dmc.entities';
+import {
+  EpclEntry,
+  EpclEntryEvidence,
+  EpclReport,
+  EpclReportClauseEvidence,
+  EpclReportCriterion,
+  EpclReportEntry,
+  EpclReportRisk,
+  EpclReportVolume,
+  LiveServiceCriterion,
+  SvtadClause,
+} from '../../modules/epcl/epcl.entities';
+import { DomainEvent } from '../../modules/events/domain-event.entity';
+import { Device, Installation, Supplier } from '../../modules/inventory/inventory.entities';
+import {
+  TestingIssue,
+  TestingIssueThreshold,
+  TestReport,
+  TestReportScope,
+} from '../../modules/testing/testing.entities';
+
+/** Every entity of the domain model; the ORM and the migration generator both read this list. */
+export const ENTITIES = [
+  Manufacturer,
+  DeviceModel,
+  FirmwareVersion,
+  FirmwareUpgradePath,
+  DeviceModelRestriction,
+  Cohort,
+  Dmc,
+  DmcSlot,
+  DmcRelation,
+  TestReport,
+  TestReportScope,
+  TestingIssue,
+  TestingIssueThreshold,
+  EpclEntry,
+  EpclEntryEvidence,
+  EpclReport,
+  EpclReportEntry,
+  LiveServiceCriterion,
+  EpclReportCriterion,
+  SvtadClause,
+  EpclReportClauseEvidence,
+  EpclReportVolume,
+  EpclReportRisk,
+  Supplier,
+  Installation,
+  Device,
+  DomainEvent,
+  BankHoliday,
+];

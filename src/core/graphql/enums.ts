@@ -1,0 +1,58 @@
+import { registerEnumType } from 'type-graphql';
+import {
+  DeviceType,
+  EntryBasis,
+  EpclEntryState,
+  EpclReportState,
+  InstallationStatus,
+  ReportGroup,
+} from '../../modules/common/enums';
+
+/** Registers the domain enums with GraphQL, once, with descriptions written for supplier engineers. */
+let registered = false;
+export function registerEnums(): void {
+  if (registered) return;
+  registered = true;
+  registerEnumType(InstallationStatus, {
+    name: 'InstallationStatus',
+    description:
+      'Status of a SMETS1 installation: ACTIVE meters are operated for their supplier through an SMSO, DORMANT meters are not (for example after a change of supplier), MIXED has both. EPCL entries are per status.',
+  });
+  registerEnumType(DeviceType, {
+    name: 'DeviceType',
+    description:
+      'Device types that fill DMC slots: CHF comms hub, ESME electricity meter, GSME gas meter, GPF gas proxy, PPMID prepayment interface, IHD in-home display, HCALCS load control switch.',
+  });
+  registerEnumType(EntryBasis, {
+    name: 'EntryBasis',
+    description: 'Why an EPCL entry may be on the list.',
+    valuesConfig: {
+      TESTED: { description: 'The entry itself was tested in DMCT.' },
+      TESTED_VIA_DORMANT: {
+        description:
+          "An Active or Mixed entry resting on the same DMC's tested Dormant entry plus SIT evidence (SVTAD Clauses 20.9 and 20.41).",
+      },
+      SUBSTANTIVELY_EQUIVALENT: {
+        description: 'Untested, judged substantively equivalent to a tested entry (Clause 20.6(d)(i)).',
+      },
+      CHILD_OF_TESTED: {
+        description: "The DMC's devices are a strict subset of a tested parent DMC's, same firmware.",
+      },
+    },
+  });
+  registerEnumType(EpclEntryState, {
+    name: 'EpclEntryState',
+    description:
+      'Where an entry is in the Clause 20 pipeline: from CANDIDATE through DMCT testing or exclusion, PROPOSED in an EPCL report, APPROVED by the Secretary of State, ON_EPCL once the list is republished.',
+  });
+  registerEnumType(EpclReportState, {
+    name: 'EpclReportState',
+    description:
+      'Statutory process of an EPCL report: SSC review, publication, the 5-working-day objection window after SECAS notification, then the Secretary of State decision.',
+  });
+  registerEnumType(ReportGroup, {
+    name: 'ReportGroup',
+    description:
+      'GROUP_1_TESTED: entries tested in DMCT. GROUP_2_SE: entries proposed as substantively equivalent (or child) to Group 1.',
+  });
+}

@@ -1,0 +1,93 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { loadConfig, ConfigError } from './core/config';
+import { migrate, resolveDatabase, type DatabaseHandle } from './core/db/database';
+import { EmbeddedPostgresError } from './core/db/embedded-postgres';
+import { ormConfig } from './core/db/mikro-orm.config';
+import { createLogger, type Logger } from './core/logger';
+import { startServer, type RunningServer } from './server';
+import { isEmpty, seedDatabase } from '../seeds';
+
+/**
+ * Start-up: validate configuration, reach the database (DATABASE_URL or embedded), apply migrations, load the
+ * demo data into an empty database, serve. SIGTERM/SIGINT drain HTTP and WebSocket clients, close the pool
+ * and stop the embedded database.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`configuration error: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel, { service: 'dmc-catalogue' });
+  const started = Date.now();
+  let db: DatabaseHandle | undefined;
+  let orm: MikroORM | undefined;
+  let server: RunningServer | undefined;
+
+  const shutdown = async (signal: string) => {
+    log.info('shutting down', { signal });
+    const timer = setTimeout(() => {
+      log.error('shutdown timed out; exiting', { timeoutMs: config.shutdownTimeoutMs });
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    timer.unref();
+    await server?.close().catch((error) => log.error('error while draining the server', { error }));
+    await orm?.close(true).catch((error) => log.error('error while closing the pool', { error }));
+    await db?.stop().catch((error) => log.error('error while stopping the database', { error }));
+    log.info('stopped', { signal });
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    db = await resolveDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
+    const applied = await migrate(db.url);
+    if (applied.length) log.info('migrations applied', { applied });
+    if (config.seedOnEmpty && (await isEmpty(db.url))) {
+      log.info('empty database: loading the report 22 scenario and a demo inventory', {
+        installations: config.demoInstallations,
+      });
+      const summary = await seedDatabase(db.url, { installations: config.demoInstallations, seed: 1 });
+      log.info('demo data loaded', { ...summary });
+    }
+    orm = await MikroORM.init(ormConfig(db.url));
+    server = await startServer({
+      orm,
+      databaseUrl: db.url,
+      log,
+      production: config.nodeEnv === 'production',
+      port: config.port,
+      host: config.host,
+    });
+    log.info('ready', { url: server.url, database: db.kind, startupMs: Date.now() - started });
+  } catch (error) {
+    reportStartupFailure(log, error);
+    await orm?.close(true).catch(() => undefined);
+    await db?.stop().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+function reportStartupFailure(log: Logger, error: unknown): void {
+  if (error instanceof EmbeddedPostgresError) {
+    log.error(`could not start the embedded PostgreSQL: ${error.message}`, {
+      code: error.code,
+      hint: error.hint,
+    });
+  } else if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+    log.error(`port already in use: ${(error as Error).message}`, { hint: 'set PORT to a free port' });
+  } else if ((error as NodeJS.ErrnoException)?.code === 'ECONNREFUSED') {
+    log.error(`cannot reach the database at DATABASE_URL: ${(error as Error).message}`);
+  } else {
+    log.error('start-up failed', { error });
+  }
+}
+
+void main();

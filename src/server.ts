@@ -1,0 +1,172 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { pendingMigrations } from './core/db/database';
+import {
+  createContext,
+  DEVELOPMENT_VIEWER,
+  viewerFromHeaders,
+  type Context,
+  type Viewer,
+} from './core/graphql/context';
+import { ErrorCode, makeFormatError } from './core/graphql/errors';
+import { buildAppSchema, createAppPubSub } from './core/graphql/schema';
+import type { Logger } from './core/logger';
+import { DOMAIN_EVENT_TOPIC } from './modules/events/events.graphql';
+import { DomainEventRelay } from './modules/events/event-relay';
+
+export type ServerOptions = {
+  orm: MikroORM;
+  databaseUrl: string;
+  log: Logger;
+  production: boolean;
+  port: number;
+  host?: string;
+};
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  /** Drains HTTP and WebSocket clients and stops the event relay; the ORM and database are the caller's. */
+  close(): Promise<void>;
+};
+
+function viewerFor(headers: http.IncomingHttpHeaders, production: boolean): Viewer {
+  if (production) return DEVELOPMENT_VIEWER;
+  try {
+    return viewerFromHeaders(headers) ?? DEVELOPMENT_VIEWER;
+  } catch (error) {
+    throw new GraphQLError((error as Error).message, {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+    });
+  }
+}
+
+/**
+ * The HTTP server: GraphQL over HTTP and graphql-ws on the same port and path (`/graphql`), `GET /healthz`
+ * (the process is up) and `GET /readyz` (the database answers and every migration is applied).
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { orm, log, production } = options;
+  const pubSub = createAppPubSub();
+  const schema = await buildAppSchema(pubSub);
+  const relay = new DomainEventRelay(
+    options.databaseUrl,
+    (event) => pubSub.publish(DOMAIN_EVENT_TOPIC, event),
+    log,
+  );
+  await relay.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
+    {
+      schema,
+      context: (ctx): Context =>
+        createContext(orm.em, viewerFor(ctx.extra.request.headers, production), randomUUID(), log),
+      onError: (_ctx, _id, _payload, errors) =>
+        log.warn('subscription error', { errors: errors.map((e) => e.message) }),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: !production,
+    formatError: makeFormatError({ production, log }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+      {
+        async requestDidStart({ contextValue }) {
+          const started = process.hrtime.bigint();
+          return {
+            async willSendResponse({ operationName, errors }) {
+              const ms = Number(process.hrtime.bigint() - started) / 1e6;
+              contextValue.log.debug('graphql operation', {
+                requestId: contextValue.requestId,
+                operationName,
+                ms: Math.round(ms * 10) / 10,
+                errors: errors?.length ?? 0,
+              });
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      const pending = await pendingMigrations(orm);
+      if (pending.length > 0) {
+        res.status(503).json({ status: 'not ready', reason: 'migrations pending', pending });
+        return;
+      }
+      res.json({ status: 'ready' });
+    } catch (error) {
+      log.warn('readiness check failed', { error });
+      res.status(503).json({ status: 'not ready', reason: 'database unreachable' });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        return createContext(orm.em, viewerFor(req.headers, production), requestId, log);
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    httpServer.once('error', onError);
+    httpServer.listen(options.port, options.host, () => {
+      httpServer.off('error', onError);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}/graphql`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    close: () =>
+      (closing ??= (async () => {
+        await apollo.stop();
+        await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+        await relay.stop();
+      })()),
+  };
+}
