@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/core/db/embedded-postgres';
-import { migrate } from '../../src/core/db/database';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { seedDatabase } from '../../seeds';
 import { TEST_INVENTORY } from './inventory';
 
@@ -15,8 +16,6 @@ declare global {
  * file clones the template (CREATE DATABASE … TEMPLATE), so files run in parallel without sharing state.
  */
 export default async function globalSetup(): Promise<void> {
-  // MikroORM requires the TypeScript migrations at run time, outside jest's module registry.
-  require('ts-node').register({ transpileOnly: true });
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const pg = await startEmbeddedPostgres({
@@ -35,7 +34,17 @@ export default async function globalSetup(): Promise<void> {
     await admin.end();
   }
   const templateUrl = withDatabase(adminUrl, template);
-  await migrate(templateUrl);
+  // Migrations run in a child process: MikroORM initialised here, in jest's outer realm, breaks MikroORM in
+  // the test realms (mikro-orm#3783), and the child is the same path operators use (`npm run migrate`).
+  const root = path.resolve(__dirname, '..', '..');
+  execFileSync(
+    process.execPath,
+    [require.resolve('ts-node/dist/bin.js'), '--transpile-only', 'scripts/migrate.ts', templateUrl],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   await seedDatabase(templateUrl, TEST_INVENTORY);
   process.env.TEST_ADMIN_URL = adminUrl;
   process.env.TEST_TEMPLATE_DB = template;

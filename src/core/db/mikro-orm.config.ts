@@ -18,6 +18,9 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     extensions: [Migrator],
     preferTs: RUNNING_TS,
     discovery: { warnWhenNoEntities: true },
+    // Entities are listed explicitly, so discovery is cheap; a file cache would only add a temp/ folder
+    // (and breaks when jest's globalSetup and test realms share it, mikro-orm#3783).
+    metadataCache: { enabled: false },
     forceUndefined: false,
     pool: { min: 0, max: 10 },
     migrations: {

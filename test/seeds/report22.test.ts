@@ -1,0 +1,243 @@
+import type { Client } from 'pg';
+import { TEST_INVENTORY } from '../support/inventory';
+import { connectTestDatabase } from '../support/db';
+import { loadReference, referenceMatches } from '../support/reference';
+
+/** The seed document, as the database holds it. */
+let db: Client;
+let done: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, done } = await connectTestDatabase());
+});
+afterAll(() => done());
+
+const rows = async <T>(sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows as T[];
+const value = async <T>(sql: string, params: unknown[] = []) =>
+  Object.values((await rows<Record<string, T>>(sql, params))[0])[0];
+
+describe('EPCL Report 22 as encoded from the seed', () => {
+  it('keeps the report metadata and statutory dates', async () => {
+    const [r] = await rows<Record<string, unknown>>(
+      `select number, title, dmct_tranches, version, report_date::text, author_email, classification, ssc_confirmed_on::text,
+              ssc_mode, lists_published_on::text, objection_deadline::text, signatory_name, signatory_role, objections_to,
+              upgradeable_unmigrated_installs, upgradeable_as_of::text, synthetic
+         from epcl_report where number = 22`,
+    );
+    expect(r).toEqual({
+      number: 22,
+      title: 'EPCL Report 22 - DMCT Tranche 44, 46',
+      dmct_tranches: [44, 46],
+      version: '1.0',
+      report_date: '2021-12-03',
+      author_email: 'SMETS1DMCT@smartdcc.co.uk',
+      classification: 'DCC Public',
+      ssc_confirmed_on: '2021-11-10',
+      ssc_mode: 'OFFLINE',
+      lists_published_on: '2021-11-29',
+      objection_deadline: '2021-12-10',
+      signatory_name: 'Gav Parrott',
+      signatory_role: 'Director of Products & Logistics',
+      objections_to: 'SMETS1_appeals@beis.gov.uk',
+      upgradeable_unmigrated_installs: 66000,
+      upgradeable_as_of: '2021-11-30',
+      synthetic: false,
+    });
+  });
+
+  it('holds 435 entries: 2 Dormant tested, Active 002255 and 002370 on them, 431 substantively equivalent', async () => {
+    const groups = await rows<{
+      report_group: string;
+      basis: string;
+      installation_status: string;
+      n: number;
+    }>(
+      `select re.report_group, e.basis, e.installation_status, count(*)::int as n
+         from epcl_report_entry re join epcl_entry e on e.id = re.entry_id join epcl_report r on r.id = re.report_id
+        where r.number = 22 group by 1, 2, 3 order by 1, 2, 3`,
+    );
+    expect(groups.reduce((sum, g) => sum + g.n, 0)).toBe(435);
+    expect(groups.filter((g) => g.report_group === 'GROUP_1_TESTED')).toEqual([
+      { report_group: 'GROUP_1_TESTED', basis: 'TESTED', installation_status: 'DORMANT', n: 2 },
+      { report_group: 'GROUP_1_TESTED', basis: 'TESTED_VIA_DORMANT', installation_status: 'ACTIVE', n: 2 },
+    ]);
+    expect(
+      groups
+        .filter((g) => g.report_group === 'GROUP_2_SE')
+        .every((g) => g.basis === 'SUBSTANTIVELY_EQUIVALENT'),
+    ).toBe(true);
+    const active = await rows<{ epcl_id: string; basis_epcl_id: string; same_dmc: boolean; roles: string[] }>(
+      `select e.epcl_id, b.epcl_id as basis_epcl_id, b.dmc_id = e.dmc_id as same_dmc,
+              array(select role from epcl_entry_evidence v where v.entry_id = e.id order by role) as roles
+         from epcl_entry e join epcl_entry b on b.id = e.basis_entry_id where e.epcl_id in ('002255', '002370') order by 1`,
+    );
+    expect(active).toEqual([
+      {
+        epcl_id: '002255',
+        basis_epcl_id: '002254',
+        same_dmc: true,
+        roles: ['ACTIVE_SIT_TCR', 'DORMANT_DMCT_TCR'],
+      },
+      {
+        epcl_id: '002370',
+        basis_epcl_id: '002369',
+        same_dmc: true,
+        roles: ['ACTIVE_SIT_TCR', 'DORMANT_DMCT_TCR'],
+      },
+    ]);
+    // Every Group 2 entry rests on a Group 1 entry of the same report, through a declared equivalence.
+    const orphans = await value<number>(
+      `select count(*)::int from epcl_report_entry re join epcl_entry e on e.id = re.entry_id
+         join epcl_report r on r.id = re.report_id and r.number = 22
+        where re.report_group = 'GROUP_2_SE' and not exists (
+          select 1 from epcl_report_entry g1 join epcl_entry b on b.id = g1.entry_id
+           where g1.report_id = r.id and g1.report_group = 'GROUP_1_TESTED' and b.id = e.basis_entry_id
+             and exists (select 1 from dmc_relation x where x.subject_id = e.dmc_id and x.basis_id = b.dmc_id))`,
+    );
+    expect(orphans).toBe(0);
+  });
+
+  it('records the ten Live Service Criteria with their RAG, N/A for regression testing', async () => {
+    const criteria = await rows<{ no: number; rag: string }>(
+      `select c.criterion_no as no, c.rag from epcl_report_criterion c join epcl_report r on r.id = c.report_id where r.number = 22 order by 1`,
+    );
+    expect(criteria.map((c) => c.rag)).toEqual(['G', 'G', 'G', 'NA', 'G', 'G', 'G', 'G', 'G', 'G']);
+    const ten = await value<string>(
+      `select commentary from epcl_report_criterion c join epcl_report r on r.id = c.report_id where r.number = 22 and criterion_no = 10`,
+    );
+    expect(ten).toContain('offline approval from SSC on 10 November 2021');
+  });
+
+  it('records the Clause 20 evidence: draft reports 2 Nov, lists 29 Nov, 1 issue not counted, 4 advised to TAG', async () => {
+    const clauses = await rows<{
+      clause_ref: string;
+      evidence_date: string | null;
+      evidence_count: number | null;
+    }>(
+      `select clause_ref, evidence_date::text, evidence_count from epcl_report_clause_evidence c
+         join epcl_report r on r.id = c.report_id where r.number = 22`,
+    );
+    const by = Object.fromEntries(clauses.map((c) => [c.clause_ref, c]));
+    expect(by['20.34'].evidence_date).toBe('2021-11-02');
+    expect(by['20.8'].evidence_date).toBe('2021-11-29');
+    expect(by['20.29'].evidence_count).toBe(1);
+    expect(by['20.30'].evidence_count).toBe(4);
+    expect(Object.keys(by).sort()).toEqual(
+      [
+        '20.10',
+        '20.11',
+        '20.15',
+        '20.29',
+        '20.30',
+        '20.34',
+        '20.36',
+        '20.37',
+        '20.38',
+        '20.39',
+        '20.41',
+        '20.43',
+        '20.6 (d) (i)',
+        '20.8',
+        '20.9',
+      ].sort(),
+    );
+    // …and the testing issues behind those counts agree with them.
+    const issues = await rows<{ open: number; not_counted: number; advised: number }>(
+      `select count(*) filter (where i.status = 'OPEN')::int as open,
+              count(*) filter (where i.status = 'OPEN' and not i.counts_against_threshold)::int as not_counted,
+              count(*) filter (where i.status = 'OPEN' and i.tag_advised_on is not null)::int as advised
+         from testing_issue i join test_report t on t.id = i.test_report_id where t.tranche in (44, 46)`,
+    );
+    expect(issues[0]).toEqual({ open: 4, not_counted: 1, advised: 4 });
+    const drafts = await rows<{ draft: string; window: string }>(
+      `select draft_issued_on::text as draft, referral_window_ends_on::text as window from test_report
+        where kind = 'DMCT_TESTING_REPORT' and tranche in (44, 46)`,
+    );
+    expect(drafts).toEqual([
+      { draft: '2021-11-02', window: '2021-11-16' },
+      { draft: '2021-11-02', window: '2021-11-16' },
+    ]);
+  });
+
+  it('stores the published volume tables exactly as printed: every cell 0', async () => {
+    const cells = await rows<{ n: number; nonzero: number }>(
+      `select count(*)::int as n, count(*) filter (where installs <> 0 or devices <> 0)::int as nonzero
+         from epcl_report_volume v join epcl_report r on r.id = v.report_id where r.number = 22 and v.source = 'AS_PUBLISHED'`,
+    );
+    expect(cells[0]).toEqual({ n: 18, nonzero: 0 });
+  });
+
+  it('holds the Secure Liberty 110 ESME restriction from letter REQ000000175511', async () => {
+    const [r] = await rows<{
+      model_name: string;
+      communication_ref: string;
+      communicated_on: string;
+      restriction: string;
+    }>(
+      `select m.model_name, x.communication_ref, x.communicated_on::text, x.restriction
+         from device_model_restriction x join device_model m on m.id = x.device_model_id`,
+    );
+    expect(r).toMatchObject({
+      model_name: 'Liberty 110',
+      communication_ref: 'REQ000000175511',
+      communicated_on: '2021-03-08',
+    });
+    expect(r.restriction).toContain('remote override');
+  });
+
+  it('sizes the national catalogue as docs/domain.md §5 suggests', async () => {
+    const [c] = await rows<{
+      dmcs: number;
+      entries: number;
+      reports: number;
+      cohorts: number;
+      manufacturers: number;
+      models: number;
+    }>(
+      `select (select count(*) from dmc)::int as dmcs, (select count(*) from epcl_entry)::int as entries,
+              (select count(*) from epcl_report)::int as reports, (select count(*) from cohort)::int as cohorts,
+              (select count(*) from manufacturer)::int as manufacturers, (select count(*) from device_model)::int as models`,
+    );
+    expect(c.dmcs).toBeGreaterThanOrEqual(800);
+    expect(c.dmcs).toBeLessThanOrEqual(1500);
+    expect(c.entries).toBeGreaterThanOrEqual(2500);
+    expect(c.entries).toBeLessThanOrEqual(3500);
+    expect(c.reports).toBe(22);
+    expect(c.cohorts).toBe(4);
+    expect(c.manufacturers).toBeGreaterThanOrEqual(12);
+    expect(c.models).toBeGreaterThanOrEqual(60);
+  });
+});
+
+describe('the synthetic inventory', () => {
+  it('has exactly the configured number of report 22 upgrade candidates, none at target firmware', async () => {
+    const { installations, targets, paths } = await loadReference(db, 22);
+    const matches = referenceMatches(installations, targets, paths);
+    const atTarget = new Set(matches.filter((m) => m.atTarget).map((m) => m.installationId));
+    const upgradeable = new Set(matches.filter((m) => !m.atTarget).map((m) => m.installationId));
+    expect(atTarget.size).toBe(0);
+    expect(upgradeable.size).toBe(TEST_INVENTORY.report22Candidates);
+    // Several targets per installation are common (older firmware reaches more than one DMC).
+    expect(matches.length).toBeGreaterThan(upgradeable.size);
+  });
+
+  it('has about 1.47 meters per installation, a comms hub each, and a gas proxy with every gas meter', async () => {
+    const [r] = await rows<{ installs: number; meters: number; hubs: number; gsme: number; gpf: number }>(
+      `select (select count(*) from installation)::int as installs,
+              count(*) filter (where device_type in ('ESME','GSME'))::int as meters,
+              count(*) filter (where device_type = 'CHF')::int as hubs,
+              count(*) filter (where device_type = 'GSME')::int as gsme,
+              count(*) filter (where device_type = 'GPF')::int as gpf from device`,
+    );
+    expect(r.hubs).toBe(r.installs);
+    expect(r.gpf).toBe(r.gsme);
+    expect(r.meters / r.installs).toBeGreaterThan(1.3);
+    expect(r.meters / r.installs).toBeLessThan(1.7);
+    const statuses = await rows<{ status: string; share: number }>(
+      `select status, count(*)::float / (select count(*) from installation) as share from installation group by 1`,
+    );
+    const share = Object.fromEntries(statuses.map((s) => [s.status, s.share]));
+    expect(share.ACTIVE).toBeGreaterThan(0.5);
+    expect(share.DORMANT).toBeGreaterThan(0.1);
+    expect(share.MIXED).toBeGreaterThan(0.02);
+  });
+});
