@@ -72,7 +72,6 @@ export async function seedDatabase(url: string, options: SeedOptions): Promise<S
       ]);
     }
     await db.query('commit');
-    const t2 = Date.now();
     await db.query('analyze');
     return {
       ...inventory,

@@ -1,0 +1,59 @@
+import { ConfigError, loadConfig } from '../../src/core/config';
+
+describe('configuration from the environment', () => {
+  it('has defaults a newcomer can run with', () => {
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      dataDir: '.data',
+      nodeEnv: 'development',
+      logLevel: 'info',
+      seedOnEmpty: true,
+      demoInstallations: 150_000,
+      explorer: true,
+      shutdownTimeoutMs: 10_000,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgresql://u:p@db:5432/x',
+      DATA_DIR: '/var/lib/dmc',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      SEED_ON_EMPTY: 'false',
+      DEMO_INSTALLATIONS: '1000',
+      SHUTDOWN_TIMEOUT_MS: '500',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: 'postgresql://u:p@db:5432/x',
+      dataDir: '/var/lib/dmc',
+      nodeEnv: 'production',
+      logLevel: 'warn',
+      seedOnEmpty: false,
+      demoInstallations: 1000,
+      explorer: false,
+      shutdownTimeoutMs: 500,
+    });
+  });
+
+  it.each([
+    [{ PORT: '-1' }, 'PORT must be an integer between 0 and 65535; got "-1"'],
+    [{ PORT: '4000.5' }, 'PORT must be an integer between 0 and 65535; got "4000.5"'],
+    [
+      { DATABASE_URL: 'not a url' },
+      'DATABASE_URL must be a URL like postgres://user:password@host:5432/database',
+    ],
+    [{ DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL must use the postgres:// scheme; got mysql://'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test; got "staging"'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of debug, info, warn, error; got "verbose"'],
+    [{ SEED_ON_EMPTY: 'maybe' }, 'SEED_ON_EMPTY must be true or false; got "maybe"'],
+  ])('refuses %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+  });
+});
