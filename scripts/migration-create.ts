@@ -46,7 +46,7 @@ async function main(): Promise<void> {
         if (result.diff.up.includes(sql)) return kept.includes(sql);
         return !result.diff.down.includes(sql) || keptDown.includes(sql);
       });
-      fs.writeFileSync(file, filtered.join('\n'));
+      fs.writeFileSync(file, filtered.join('\n').replace(/\n(\s*\n){2,}/g, '\n\n'));
       process.stdout.write(
         `wrote migrations/${result.fileName} (${kept.length} statements): review it before committing\n`,
       );

@@ -65,6 +65,7 @@ async function main(): Promise<void> {
       production: config.nodeEnv === 'production',
       port: config.port,
       host: config.host,
+      explorer: config.explorer,
     });
     log.info('ready', { url: server.url, database: db.kind, startupMs: Date.now() - started });
   } catch (error) {

@@ -20,6 +20,7 @@ import {
   type Viewer,
 } from './core/graphql/context';
 import { ErrorCode, makeFormatError } from './core/graphql/errors';
+import { explorerRouter } from './core/graphql/explorer';
 import { buildAppSchema, createAppPubSub } from './core/graphql/schema';
 import type { Logger } from './core/logger';
 import { DOMAIN_EVENT_TOPIC } from './modules/events/events.graphql';
@@ -32,6 +33,8 @@ export type ServerOptions = {
   production: boolean;
   port: number;
   host?: string;
+  /** Serve the GraphiQL explorer to browsers at `GET /graphql` (default false: they get a 404 saying so). */
+  explorer?: boolean;
 };
 
 export type RunningServer = {
@@ -54,7 +57,8 @@ function viewerFor(headers: http.IncomingHttpHeaders, production: boolean): View
 
 /**
  * The HTTP server: GraphQL over HTTP and graphql-ws on the same port and path (`/graphql`), `GET /healthz`
- * (the process is up) and `GET /readyz` (the database answers and every migration is applied).
+ * (the process is up), `GET /readyz` (the database answers and every migration is applied) and, when
+ * enabled, the GraphiQL explorer for browsers at `GET /graphql`.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { orm, log, production } = options;
@@ -100,10 +104,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         },
       },
       {
-        async requestDidStart({ contextValue }) {
+        async requestDidStart({ contextValue, request }) {
+          const reportStatements = !production && request.http?.headers.get('x-sql-statements') === 'true';
           const started = process.hrtime.bigint();
           return {
-            async willSendResponse({ operationName, errors }) {
+            async willSendResponse({ operationName, errors, response }) {
+              if (reportStatements && response.body.kind === 'single') {
+                response.body.singleResult.extensions = {
+                  ...response.body.singleResult.extensions,
+                  sqlStatements: contextValue.stats.statements,
+                };
+              }
               const ms = Number(process.hrtime.bigint() - started) / 1e6;
               contextValue.log.debug('graphql operation', {
                 requestId: contextValue.requestId,
@@ -136,6 +147,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.status(503).json({ status: 'not ready', reason: 'database unreachable' });
     }
   });
+  app.use(explorerRouter({ enabled: options.explorer ?? false, endpoint: '/graphql' }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -145,6 +157,34 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return createContext(orm.em, viewerFor(req.headers, production), requestId, log);
       },
     }),
+  );
+  // A body that is not JSON, or too large, gets a GraphQL-shaped 400/413, never express's HTML page.
+  app.use(
+    (
+      error: Error & { status?: number; type?: string },
+      _req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (res.headersSent) return next(error);
+      const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+      const message =
+        error.type === 'entity.parse.failed'
+          ? `The request body is not valid JSON: ${error.message}`
+          : error.type === 'entity.too.large'
+            ? 'The request body is larger than 1 MB'
+            : status === 500
+              ? 'Internal server error'
+              : error.message;
+      if (status === 500) log.error('unhandled HTTP error', { error });
+      res
+        .status(status)
+        .json({
+          errors: [
+            { message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } },
+          ],
+        });
+    },
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -28,7 +28,7 @@ export type TestServer = {
 
 /** A real server on port 0 over a fresh copy of the seeded test database. */
 export async function startTestServer(
-  options: { production?: boolean; log?: Logger } = {},
+  options: { production?: boolean; log?: Logger; explorer?: boolean } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
   const orm = await MikroORM.init(ormConfig(database.url, { pool: { min: 0, max: 5 } }));
@@ -39,6 +39,7 @@ export async function startTestServer(
     production: options.production ?? false,
     port: 0,
     host: '127.0.0.1',
+    explorer: options.explorer ?? false,
   });
   return {
     server,

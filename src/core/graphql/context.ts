@@ -1,6 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
-import { createLoaders, type Loaders } from './loaders';
 
 /**
  * Who is asking. Supplier viewers see only their own installations; DCC staff see everything.
@@ -11,15 +11,57 @@ export type Viewer = { role: 'DCC_STAFF' } | { role: 'SUPPLIER'; supplierId: num
 
 export type Context = {
   em: EntityManager;
-  loaders: Loaders;
   viewer: Viewer;
   requestId: string;
   log: Logger;
+  /** Runs one SQL statement on a pooled connection; every statement the API issues goes through here. */
+  sql<T>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Statements issued so far for this request (reported in non-production responses). A holder object:
+   * Apollo shallow-copies the context, and a copied number would not follow the count. */
+  stats: { statements: number };
+};
+
+type PgConnection = {
+  query(query: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+};
+
+const names = new Map<string, string>();
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = 'q_' + createHash('sha1').update(text).digest('hex').slice(0, 20);
+    if (names.size > 5000) names.clear(); // bounded: operations are few, but clients may send many shapes
+    names.set(text, name);
+  }
+  return name;
+}
+type KnexClient = {
+  acquireConnection(): Promise<PgConnection>;
+  releaseConnection(c: PgConnection): Promise<void>;
 };
 
 export function createContext(em: EntityManager, viewer: Viewer, requestId: string, log: Logger): Context {
   const fork = em.fork();
-  return { em: fork, loaders: createLoaders(fork), viewer, requestId, log };
+  const client = (fork.getKnex() as unknown as { client: KnexClient }).client;
+  const context: Context = {
+    em: fork,
+    viewer,
+    requestId,
+    log,
+    stats: { statements: 0 },
+    async sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
+      context.stats.statements++;
+      const connection = await client.acquireConnection();
+      try {
+        // Named statements are prepared once per connection and reuse their plan: compiled SQL repeats
+        // exactly for a repeated GraphQL operation, with only the parameters changing.
+        return (await connection.query({ name: statementName(text), text, values: params })).rows as T[];
+      } finally {
+        await client.releaseConnection(connection);
+      }
+    },
+  };
+  return context;
 }
 
 export const DEVELOPMENT_VIEWER: Viewer = { role: 'DCC_STAFF' };

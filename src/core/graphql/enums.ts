@@ -1,11 +1,22 @@
 import { registerEnumType } from 'type-graphql';
 import {
   DeviceType,
+  DmcRelationKind,
   EntryBasis,
   EpclEntryState,
   EpclReportState,
+  EvidenceRole,
+  FirmwareEncoding,
   InstallationStatus,
+  OperatingCapability,
+  Rag,
   ReportGroup,
+  ReportSection,
+  SscMode,
+  TestingIssueStatus,
+  TestReportKind,
+  TestReportState,
+  VolumeBasis,
 } from '../../modules/common/enums';
 
 /** Registers the domain enums with GraphQL, once, with descriptions written for supplier engineers. */
@@ -54,5 +65,48 @@ export function registerEnums(): void {
     name: 'ReportGroup',
     description:
       'GROUP_1_TESTED: entries tested in DMCT. GROUP_2_SE: entries proposed as substantively equivalent (or child) to Group 1.',
+  });
+  registerEnumType(FirmwareEncoding, {
+    name: 'FirmwareEncoding',
+    description:
+      'How a firmware version was published: HEX, BCD-like dotted digits, or free TEXT (no hex form).',
+  });
+  registerEnumType(OperatingCapability, {
+    name: 'OperatingCapability',
+    description: 'SMETS1 migration capability: Initial, Middle or Final.',
+  });
+  registerEnumType(DmcRelationKind, {
+    name: 'DmcRelationKind',
+    description:
+      "CHILD_OF: the subject's devices are a strict subset of the parent's. SUBSTANTIVELY_EQUIVALENT_TO: DCC judged the untested subject equivalent to the tested basis.",
+  });
+  registerEnumType(TestReportKind, {
+    name: 'TestReportKind',
+    description:
+      'DMCT Testing Report, or a Dormant DMCT / Active SIT / Mixed SIT Test Completion Report (TCR).',
+  });
+  registerEnumType(TestReportState, {
+    name: 'TestReportState',
+    description:
+      'Clause 20: DRAFT → SHARED_WITH_SUPPLIERS → [REFERRED_TO_SOS → SOS_DETERMINED] → TAG_REVIEWED → FINAL.',
+  });
+  registerEnumType(TestingIssueStatus, { name: 'TestingIssueStatus' });
+  registerEnumType(EvidenceRole, {
+    name: 'EvidenceRole',
+    description:
+      'The part a test report plays for an entry (Clause 20.41 for Active/Mixed entries on the 20.9 basis).',
+  });
+  registerEnumType(Rag, { name: 'Rag', description: 'Red, Amber, Green, or NA (not applicable).' });
+  registerEnumType(ReportSection, {
+    name: 'ReportSection',
+    description: 'Overall, Group 1 (tested), Group 2 (substantively equivalent), or both groups.',
+  });
+  registerEnumType(VolumeBasis, {
+    name: 'VolumeBasis',
+    description: 'Installations already at the target firmware, or that could be firmware-upgraded to it.',
+  });
+  registerEnumType(SscMode, {
+    name: 'SscMode',
+    description: 'How the Security Sub-Committee confirmed: offline or in a meeting.',
   });
 }

@@ -37,6 +37,7 @@ import { TestReport } from '../testing/testing.entities';
 @Entity()
 @Unique({ properties: ['dmc', 'installationStatus'] })
 @Index({ properties: ['basisEntry'] })
+@Index({ properties: ['state', 'id'] })
 @Check({ name: 'epcl_entry_epcl_id_format', expression: "epcl_id ~ '^[0-9]{6}$'" })
 @Check({
   name: 'epcl_entry_basis_entry_required',

@@ -1,0 +1,406 @@
+import {
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  GraphQLError,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isAbstractType,
+  isObjectType,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type SelectionNode,
+} from 'graphql';
+import { badUserInput, ErrorCode } from '../errors';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../connection';
+
+/*
+ * Compiles a GraphQL selection into ONE SQL statement whose JSON PostgreSQL builds (the approach of Hasura
+ * and PostGraphile): to-one relations become correlated subqueries, lists `json_agg`, connections a keyset
+ * page plus an optional `count(*)`. A root field costs one statement whatever its depth or page size, and
+ * the resolvers below the root only read the prepared JSON.
+ *
+ * The SQL is built from the type registry (`TypeRegistry`): for every GraphQL object type, how each field
+ * is computed from its row. Values from the client only ever reach PostgreSQL as bind parameters.
+ */
+
+export type Args = Record<string, unknown>;
+
+/** How a field is computed, given the SQL alias of its parent row. */
+export type FieldSpec =
+  /** A value: a column or any SQL expression over the parent row. */
+  | { kind: 'sql'; sql: (parent: string, args: Args, ctx: SqlContext) => string }
+  /** A to-one relation: the row `child` of `from` that `where` selects (at most one). */
+  | {
+      kind: 'object';
+      from: From;
+      where: (parent: string, child: string, args: Args, ctx: SqlContext) => string;
+    }
+  /** A short list (a DMC's slots, an entry's evidence): every matching row, ordered. */
+  | {
+      kind: 'list';
+      from: From;
+      where: (parent: string, child: string, args: Args, ctx: SqlContext) => string;
+      orderBy: (child: string) => string;
+    }
+  /** A Relay connection: filtered, ordered keyset pages with cursors and an optional total count. */
+  | ConnectionSpec;
+
+/** A table name, or a FROM item built from the field's arguments (e.g. a recursive CTE). */
+export type From = string | ((args: Args, ctx: SqlContext) => string);
+const fromItem = (from: From, args: Args, ctx: SqlContext) =>
+  typeof from === 'string' ? from : from(args, ctx);
+
+export type OrderSpec = { keys: { sql: (alias: string) => string; cast: string }[]; descending: boolean };
+
+export type ConnectionSpec = {
+  kind: 'connection';
+  from: string;
+  /** Conditions on the row `child`: the join to the parent (if any) and the filters from the arguments. */
+  where: (parent: string | null, child: string, args: Args, ctx: SqlContext) => string[];
+  orders: Record<string, OrderSpec>;
+  defaultOrder: string;
+};
+
+export type TypeRegistry = Record<string, Record<string, FieldSpec>>;
+
+export class SqlContext {
+  readonly params: unknown[] = [];
+  private aliases = 0;
+
+  constructor(
+    readonly schema: GraphQLSchema,
+    readonly registry: TypeRegistry,
+    readonly fragments: Record<string, FragmentDefinitionNode>,
+    readonly variables: Record<string, unknown>,
+  ) {}
+
+  /** A bind parameter with an explicit cast, so PostgreSQL never has to guess its type. */
+  param(value: unknown, cast: string): string {
+    this.params.push(value);
+    return `$${this.params.length}::${cast}`;
+  }
+
+  alias(prefix = 't'): string {
+    return `${prefix}${++this.aliases}`;
+  }
+}
+
+/** Response key → the field nodes that ask for it (merged, after fragments and @skip/@include). */
+function collectFields(
+  ctx: SqlContext,
+  type: GraphQLObjectType,
+  selections: readonly SelectionNode[],
+  into = new Map<string, FieldNode[]>(),
+) {
+  for (const selection of selections) {
+    const skip = getDirectiveValues(GraphQLSkipDirective, selection, ctx.variables);
+    const include = getDirectiveValues(GraphQLIncludeDirective, selection, ctx.variables);
+    if (skip?.if === true || include?.if === false) continue;
+    if (selection.kind === 'Field') {
+      const key = selection.alias?.value ?? selection.name.value;
+      into.set(key, [...(into.get(key) ?? []), selection]);
+    } else {
+      const fragment = selection.kind === 'InlineFragment' ? selection : ctx.fragments[selection.name.value];
+      const condition = fragment.typeCondition?.name.value;
+      if (condition && condition !== type.name && !type.getInterfaces().some((i) => i.name === condition))
+        continue;
+      collectFields(ctx, type, fragment.selectionSet.selections, into);
+    }
+  }
+  return into;
+}
+
+const subSelections = (nodes: FieldNode[]): SelectionNode[] =>
+  nodes.flatMap((n) => n.selectionSet?.selections ?? []);
+
+function objectType(ctx: SqlContext, name: string): GraphQLObjectType {
+  const type = ctx.schema.getType(name);
+  if (!isObjectType(type)) throw new Error(`compiler: ${name} is not an object type`);
+  return type;
+}
+
+function fieldSpec(ctx: SqlContext, typeName: string, fieldName: string): FieldSpec {
+  const spec = ctx.registry[typeName]?.[fieldName];
+  if (!spec) throw new Error(`compiler: no SQL for ${typeName}.${fieldName}`);
+  return spec;
+}
+
+/** `json_build_object` takes at most 100 arguments: longer objects are built in pieces and merged. */
+function jsonObject(pairs: string[]): string {
+  if (pairs.length <= 100) return `json_build_object(${pairs.join(', ')})`;
+  const parts: string[] = [];
+  for (let i = 0; i < pairs.length; i += 100)
+    parts.push(`json_build_object(${pairs.slice(i, i + 100).join(', ')})::jsonb`);
+  return `(${parts.join(' || ')})::json`;
+}
+
+/** The JSON object for one row `alias` of `typeName`, with the selected fields under their response keys. */
+export function compileObject(
+  ctx: SqlContext,
+  typeName: string,
+  alias: string,
+  selections: readonly SelectionNode[],
+): string {
+  const type = objectType(ctx, typeName);
+  const pairs: string[] = [`'__typename'`, `'${typeName}'`];
+  for (const [key, nodes] of collectFields(ctx, type, selections)) {
+    const name = nodes[0].name.value;
+    if (name === '__typename') {
+      if (key !== '__typename') pairs.push(`'${key}'`, `'${typeName}'`);
+      continue;
+    }
+    const field = type.getFields()[name];
+    const args = getArgumentValues(field, nodes[0], ctx.variables);
+    pairs.push(`'${key}'`, compileField(ctx, field, fieldSpec(ctx, typeName, name), alias, args, nodes));
+  }
+  return jsonObject(pairs);
+}
+
+function compileField(
+  ctx: SqlContext,
+  field: GraphQLField<unknown, unknown>,
+  spec: FieldSpec,
+  parent: string | null,
+  args: Args,
+  nodes: FieldNode[],
+): string {
+  const target = getNamedType(field.type);
+  switch (spec.kind) {
+    case 'sql':
+      return spec.sql(parent!, args, ctx);
+    case 'object': {
+      const child = ctx.alias();
+      return `(select ${compileObject(ctx, target.name, child, subSelections(nodes))} from ${fromItem(spec.from, args, ctx)} ${child} where ${spec.where(parent!, child, args, ctx)} limit 1)`;
+    }
+    case 'list': {
+      const child = ctx.alias();
+      const json = compileObject(ctx, target.name, child, subSelections(nodes));
+      return `(select coalesce(json_agg(${json} order by ${spec.orderBy(child)}), '[]'::json) from ${fromItem(spec.from, args, ctx)} ${child} where ${spec.where(parent!, child, args, ctx)})`;
+    }
+    case 'connection':
+      return compileConnection(ctx, target.name, spec, parent, args, nodes);
+  }
+}
+
+function pageArgs(args: Args): { limit: number; backward: boolean; cursor: string | undefined } {
+  const { first, last, after, before } = args as {
+    first?: number | null;
+    last?: number | null;
+    after?: string | null;
+    before?: string | null;
+  };
+  const check = (name: string, value: number) => {
+    if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE)
+      throw badUserInput(name, `an integer from 1 to ${MAX_PAGE_SIZE}`, value);
+    return value;
+  };
+  if (first != null && last != null)
+    throw badUserInput('last', 'omitted when "first" is given (page forwards or backwards, not both)', last);
+  if (after != null && before != null) throw badUserInput('before', 'omitted when "after" is given', before);
+  if (last != null) return { limit: check('last', last), backward: true, cursor: before ?? undefined };
+  if (before != null)
+    return {
+      limit: first != null ? check('first', first) : DEFAULT_PAGE_SIZE,
+      backward: true,
+      cursor: before,
+    };
+  return {
+    limit: first != null ? check('first', first) : DEFAULT_PAGE_SIZE,
+    backward: false,
+    cursor: after ?? undefined,
+  };
+}
+
+function cursorSql(order: string, spec: OrderSpec, alias: string): string {
+  const keys = spec.keys.map((k) => k.sql(alias)).join(', ');
+  return `translate(encode(convert_to(json_build_array('${order}', ${keys})::text, 'UTF8'), 'base64'), E'\\n', '')`;
+}
+
+function cursorCondition(
+  ctx: SqlContext,
+  orderName: string,
+  spec: OrderSpec,
+  alias: string,
+  cursor: string,
+  backward: boolean,
+  argument: string,
+): string {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
+  } catch {
+    values = undefined;
+  }
+  if (
+    !Array.isArray(values) ||
+    values.length !== spec.keys.length + 1 ||
+    values.slice(1).some((v) => v === null || typeof v === 'object')
+  ) {
+    throw badUserInput(argument, 'a cursor returned by this connection', cursor);
+  }
+  if (values[0] !== orderName) {
+    throw badUserInput(
+      argument,
+      `a cursor of this connection ordered by ${orderName} (it was issued for ${String(values[0])})`,
+      cursor,
+    );
+  }
+  const forwards = spec.descending === backward;
+  const left = spec.keys.map((k) => k.sql(alias)).join(', ');
+  const right = spec.keys.map((k, i) => ctx.param(values[i + 1], k.cast)).join(', ');
+  return `(${left}) ${forwards ? '>' : '<'} (${right})`;
+}
+
+function compileConnection(
+  ctx: SqlContext,
+  connectionType: string,
+  spec: ConnectionSpec,
+  parent: string | null,
+  args: Args,
+  nodes: FieldNode[],
+): string {
+  const connection = objectType(ctx, connectionType);
+  const edgeType = getNamedType(connection.getFields().edges.type) as GraphQLObjectType;
+  const nodeType = getNamedType(connection.getFields().nodes.type).name;
+  const orderName = ((args.orderBy as string[] | undefined)?.[0] ?? spec.defaultOrder) as string;
+  const order = spec.orders[orderName];
+  if (!order) throw badUserInput('orderBy', `one of ${Object.keys(spec.orders).join(', ')}`, orderName);
+  const { limit, backward, cursor } = pageArgs(args);
+
+  // Only the count asked for: no page to fetch (and no page parameters to bind).
+  const selected = collectFields(ctx, connection, subSelections(nodes));
+  const wantsRows = [...selected.values()].some((n) =>
+    ['edges', 'nodes', 'pageInfo'].includes(n[0].name.value),
+  );
+  const row = ctx.alias('r');
+  const conditions = wantsRows ? spec.where(parent, row, args, ctx) : [];
+  if (wantsRows && cursor !== undefined)
+    conditions.push(
+      cursorCondition(ctx, orderName, order, row, cursor, backward, backward ? 'before' : 'after'),
+    );
+  const direction = order.descending !== backward ? 'desc' : 'asc';
+  const orderSql = order.keys.map((k) => `${k.sql(row)} ${direction}`).join(', ');
+
+  const columns: string[] = [
+    `${cursorSql(orderName, order, row)} as cur`,
+    `row_number() over (order by ${orderSql}) as rn`,
+  ];
+  const pairs: string[] = [];
+  const inPage = `filter (where p.rn <= ${limit})`;
+  const pageOrder = backward ? 'p.rn desc' : 'p.rn';
+  for (const [key, fieldNodes] of selected) {
+    const name = fieldNodes[0].name.value;
+    if (name === '__typename') {
+      pairs.push(`'${key}'`, `'${connectionType}'`);
+    } else if (name === 'totalCount') {
+      const counted = ctx.alias('c');
+      const where = spec.where(parent, counted, args, ctx);
+      pairs.push(
+        `'${key}'`,
+        `(select count(*)::int from ${spec.from} ${counted} where ${where.join(' and ') || 'true'})`,
+      );
+    } else if (name === 'nodes') {
+      const column = `n${columns.length}`;
+      columns.push(`${compileObject(ctx, nodeType, row, subSelections(fieldNodes))} as ${column}`);
+      pairs.push(`'${key}'`, `coalesce(json_agg(p.${column} order by ${pageOrder}) ${inPage}, '[]'::json)`);
+    } else if (name === 'edges') {
+      const edgePairs: string[] = [`'__typename'`, `'${edgeType.name}'`];
+      for (const [edgeKey, edgeNodes] of collectFields(ctx, edgeType, subSelections(fieldNodes))) {
+        const edgeField = edgeNodes[0].name.value;
+        if (edgeField === 'cursor') edgePairs.push(`'${edgeKey}'`, 'p.cur');
+        else if (edgeField === 'node') {
+          const column = `n${columns.length}`;
+          columns.push(`${compileObject(ctx, nodeType, row, subSelections(edgeNodes))} as ${column}`);
+          edgePairs.push(`'${edgeKey}'`, `p.${column}`);
+        } else if (edgeField === '__typename') edgePairs.push(`'${edgeKey}'`, `'${edgeType.name}'`);
+      }
+      pairs.push(
+        `'${key}'`,
+        `coalesce(json_agg(${jsonObject(edgePairs)} order by ${pageOrder}) ${inPage}, '[]'::json)`,
+      );
+    } else if (name === 'pageInfo') {
+      const pageInfo = objectType(ctx, 'PageInfo');
+      const more = `count(*) > ${limit}`;
+      const given = cursor !== undefined ? 'true' : 'false';
+      const values: Record<string, string> = {
+        hasNextPage: backward ? given : more,
+        hasPreviousPage: backward ? more : given,
+        startCursor: `(array_agg(p.cur order by ${pageOrder}) ${inPage})[1]`,
+        endCursor: `(array_agg(p.cur order by ${backward ? 'p.rn' : 'p.rn desc'}) ${inPage})[1]`,
+        __typename: `'PageInfo'`,
+      };
+      const infoPairs = [...collectFields(ctx, pageInfo, subSelections(fieldNodes))].flatMap(([k, n]) => [
+        `'${k}'`,
+        values[n[0].name.value],
+      ]);
+      pairs.push(`'${key}'`, jsonObject(infoPairs));
+    }
+  }
+  // Aggregate over the page; `group by ()` keeps exactly one row when no aggregate is selected.
+  const page = wantsRows
+    ? `select ${columns.join(', ')} from ${spec.from} ${row} where ${conditions.join(' and ') || 'true'} order by ${orderSql} limit ${limit + 1}`
+    : 'select 1';
+  return `(select ${jsonObject(pairs)} from (${page}) p group by ())`;
+}
+
+/** The SQL for a root field of the Query type, and its parameters. */
+export function compileRootField(
+  info: GraphQLResolveInfo,
+  registry: TypeRegistry,
+  spec: FieldSpec,
+  args: Args,
+): { sql: string; params: unknown[] } {
+  const ctx = new SqlContext(info.schema, registry, info.fragments, info.variableValues);
+  const field = info.parentType.getFields()[info.fieldName];
+  const expression = compileField(ctx, field, spec, null, args, [...info.fieldNodes]);
+  return { sql: `select ${expression} as result`, params: ctx.params };
+}
+
+/**
+ * The SQL for looking up rows of a known concrete type by key, for `node(id:)` / `nodes(ids:)`: the
+ * selection is compiled against that type (fragments on the interface or the type both apply). One
+ * statement returns every requested object (null where none matches), in request order.
+ */
+export function compileLookups(
+  info: GraphQLResolveInfo,
+  registry: TypeRegistry,
+  lookups: { typeName: string; table: string; key: number }[],
+): { sql: string; params: unknown[] } {
+  const ctx = new SqlContext(info.schema, registry, info.fragments, info.variableValues);
+  const selections = subSelections([...info.fieldNodes]);
+  const items = lookups.map(({ typeName, table, key }) => {
+    const row = ctx.alias();
+    return `(select ${compileObject(ctx, typeName, row, selections)} from ${table} ${row} where ${row}.id = ${ctx.param(key, 'int')})`;
+  });
+  return { sql: `select json_build_array(${items.join(', ') || ''}) as result`, params: ctx.params };
+}
+
+/**
+ * The default field resolver for compiled types: the prepared JSON is keyed by response key (alias), so two
+ * aliases of one field with different arguments each get their own value. Other types resolve as usual.
+ */
+export function compiledFieldResolver(compiledTypes: Set<string>) {
+  return (source: unknown, _args: unknown, _ctx: unknown, info: GraphQLResolveInfo): unknown => {
+    if (source === null || typeof source !== 'object') return undefined;
+    const record = source as Record<string, unknown>;
+    const key = compiledTypes.has(info.parentType.name) ? String(info.path.key) : info.fieldName;
+    const value = record[key];
+    return typeof value === 'function' ? (value as () => unknown).call(source) : value;
+  };
+}
+
+/** resolveType for the Node interface (and any abstract type) over compiled JSON. */
+export function typenameOf(value: unknown, _ctx: unknown, info: GraphQLResolveInfo): string | undefined {
+  const name = (value as { __typename?: string } | null)?.__typename;
+  if (name && !isAbstractType(info.schema.getType(name))) return name;
+  return undefined;
+}
+
+export function internalCompilerError(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+}

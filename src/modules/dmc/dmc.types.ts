@@ -1,0 +1,144 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { connectionOf, Node, PageArgs, type Of } from '../../core/graphql/relay';
+import { DeviceType, DmcRelationKind } from '../common/enums';
+import { Cohort, DeviceModel, FirmwareVersion } from '../catalogue/catalogue.types';
+import { EpclEntry } from '../epcl/epcl.types';
+import { TestReport } from '../testing/testing.types';
+
+@ObjectType({ description: 'One slot of a DMC: a device type at a specific firmware version.' })
+export class DmcSlot {
+  @Field(() => DeviceType)
+  deviceType!: DeviceType;
+
+  @Field(() => Int, { description: 'Distinguishes twin devices of one type (1 for most).' })
+  slotNo!: number;
+
+  @Field(() => FirmwareVersion)
+  firmwareVersion!: Of<FirmwareVersion>;
+
+  @Field(() => DeviceModel, { description: 'Shortcut for firmwareVersion.deviceModel.' })
+  deviceModel!: Of<DeviceModel>;
+}
+
+@ObjectType({
+  implements: Node,
+  description:
+    'A Device Model Combination (DMC): the set of device models, at specific firmware versions, that make up a SMETS1 installation in one cohort. EPCL entries are per DMC and installation status.',
+})
+export class Dmc extends Node {
+  @Field({
+    description:
+      'Canonical identity within the cohort: the slots as DEVICE_TYPE:firmwareVersionId, sorted, joined by +.',
+  })
+  fingerprint!: string;
+
+  @Field(() => String, { nullable: true })
+  label!: string | null;
+
+  @Field()
+  synthetic!: boolean;
+
+  @Field(() => Cohort)
+  cohort!: Of<Cohort>;
+
+  @Field(() => [DmcSlot])
+  slots!: DmcSlot[];
+
+  @Field(() => [EpclEntry], { description: 'Its EPCL entries, one per installation status at most.' })
+  entries!: EpclEntry[];
+
+  @Field(() => [Dmc], {
+    description: 'DMCs this one is a child of (its devices are a strict subset of theirs).',
+  })
+  parents!: Dmc[];
+
+  @Field(() => [Dmc], { description: 'Child DMCs of this one.' })
+  children!: Dmc[];
+
+  @Field(() => [Dmc], { description: 'The tested DMC this one is substantively equivalent to, if any.' })
+  equivalentTo!: Dmc[];
+
+  @Field(() => [Dmc], { description: 'DMCs judged substantively equivalent to this (tested) one.' })
+  equivalents!: Dmc[];
+
+  @Field(() => [DmcRelation], {
+    description: 'Child and equivalence relations on either side, with rationale and publication.',
+  })
+  relations!: DmcRelation[];
+
+  @Field(() => [TestReport], { description: 'Test reports whose scope includes this DMC.' })
+  testReports!: TestReport[];
+}
+
+@ObjectType({
+  implements: Node,
+  description: 'A child or substantive-equivalence link between two DMCs of one cohort.',
+})
+export class DmcRelation extends Node {
+  @Field(() => DmcRelationKind)
+  kind!: DmcRelationKind;
+
+  @Field(() => Dmc, { description: 'The child, or the untested equivalent DMC.' })
+  subject!: Of<Dmc>;
+
+  @Field(() => Dmc, { description: 'The parent, or the tested DMC it rests on.' })
+  basis!: Of<Dmc>;
+
+  @Field()
+  rationale!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where DCC published it, e.g. the Excluded from DMCT Schedule list.',
+  })
+  publishedIn!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  decidedOn!: string | null;
+}
+
+export const DmcConnection = connectionOf(Dmc, 'Dmc');
+
+export enum DmcOrder {
+  ID_ASC = 'ID_ASC',
+  ID_DESC = 'ID_DESC',
+  FINGERPRINT_ASC = 'FINGERPRINT_ASC',
+}
+registerEnumType(DmcOrder, { name: 'DmcOrder' });
+
+@InputType()
+export class DmcFilter {
+  @Field(() => String, { nullable: true, description: 'Cohort code, e.g. MOC_SECURE.' })
+  cohort?: string;
+
+  @Field(() => String, { nullable: true })
+  fingerprint?: string;
+
+  @Field(() => ID, { nullable: true, description: 'DMCs with a slot of this device model.' })
+  containsDeviceModelId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'DMCs with a slot at this firmware version.' })
+  containsFirmwareId?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'DMCs with (true) or without (false) a tested entry.',
+  })
+  tested?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'DMCs with (true) or without (false) an entry on the EPCL.',
+  })
+  onEpcl?: boolean;
+}
+
+@ArgsType()
+export class DmcsArgs extends PageArgs {
+  @Field(() => DmcFilter, { nullable: true })
+  filter?: DmcFilter;
+
+  @Field(() => [DmcOrder], { nullable: true })
+  orderBy?: DmcOrder[];
+}

@@ -1,0 +1,418 @@
+import {
+  Arg,
+  ArgsType,
+  Field,
+  FieldResolver,
+  ID,
+  Info,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { DateTimeISOResolver, LocalDateResolver } from 'graphql-scalars';
+import { connectionOf, Node, PageArgs, type Of, prepared, type Connection } from '../../core/graphql/relay';
+import {
+  EntryBasis,
+  EpclEntryState,
+  EpclReportState,
+  EvidenceRole,
+  InstallationStatus,
+  Rag,
+  ReportGroup,
+  ReportSection,
+  SscMode,
+  VolumeBasis,
+} from '../common/enums';
+import { Dmc } from '../dmc/dmc.types';
+import { TestingIssue, TestReport } from '../testing/testing.types';
+
+@ObjectType({
+  implements: Node,
+  description:
+    'One row of the Eligible Product Combinations List (EPCL): a Device Model Combination (DMC) for one installation status. An installation can migrate only if its DMC has an entry for its status.',
+})
+export class EpclEntry extends Node {
+  @Field(() => String, {
+    nullable: true,
+    description: "DCC's 6-digit, zero-padded EPCL ID, e.g. 002255; null until allocated.",
+  })
+  epclId!: string | null;
+
+  @Field(() => InstallationStatus)
+  installationStatus!: InstallationStatus;
+
+  @Field(() => EntryBasis, { nullable: true })
+  basis!: EntryBasis | null;
+
+  @Field(() => EpclEntryState)
+  state!: EpclEntryState;
+
+  @Field(() => DateTimeISOResolver)
+  stateChangedAt!: string;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The date first added to the EPCL (SEC F2.10A): written once, never changed.',
+  })
+  dateFirstAdded!: string | null;
+
+  @Field()
+  synthetic!: boolean;
+
+  @Field(() => Dmc)
+  dmc!: Of<Dmc>;
+
+  @Field(() => EpclEntry, {
+    nullable: true,
+    description:
+      'The tested entry this one rests on: the Dormant entry for a Clause 20.9 entry, the tested entry for an SE or child entry.',
+  })
+  basisEntry!: Of<EpclEntry> | null;
+
+  @Field(() => [EpclEntry], { description: 'Entries that rest on this one.' })
+  restingEntries!: EpclEntry[];
+
+  @Field(() => [EpclEntryEvidence], {
+    description: 'Test reports behind the entry, with their role (Clause 20.41).',
+  })
+  evidence!: EpclEntryEvidence[];
+
+  @Field(() => [EpclReportMembership], {
+    description: 'EPCL reports that requested this entry, with its group.',
+  })
+  reports!: EpclReportMembership[];
+}
+
+@ObjectType({ description: 'A test report supporting an EPCL entry, and the role it plays.' })
+export class EpclEntryEvidence {
+  @Field(() => EvidenceRole)
+  role!: EvidenceRole;
+
+  @Field(() => TestReport)
+  testReport!: Of<TestReport>;
+
+  @Field(() => EpclEntry)
+  entry!: Of<EpclEntry>;
+}
+
+@ObjectType({ description: 'An entry requested in an EPCL report: its group and Annex A row.' })
+export class EpclReportMembership {
+  @Field(() => EpclReport)
+  report!: Of<EpclReport>;
+
+  @Field(() => EpclEntry)
+  entry!: Of<EpclEntry>;
+
+  @Field(() => ReportGroup)
+  group!: ReportGroup;
+
+  @Field(() => Int, { nullable: true })
+  annexRow!: number | null;
+}
+
+@ObjectType({ description: 'A figure exactly as a document published it, with where it came from.' })
+export class PublishedFigure {
+  @Field(() => Int)
+  value!: number;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  asOf!: string | null;
+
+  @Field(() => String, { nullable: true })
+  source!: string | null;
+}
+
+@ObjectType({ description: "A report's assessment of one of the ten Live Service Criteria." })
+export class ReportCriterion {
+  @Field(() => Int)
+  number!: number;
+
+  @Field()
+  title!: string;
+
+  @Field(() => Rag)
+  rag!: Rag;
+
+  @Field()
+  commentary!: string;
+}
+
+@ObjectType({
+  description:
+    'A statement in the report that a clause of SVTAD Clause 20 was followed, with the dates and counts it cites.',
+})
+export class ClauseEvidence {
+  @Field({ description: 'e.g. 20.34 or 20.6 (d) (i).' })
+  clause!: string;
+
+  @Field()
+  clauseSummary!: string;
+
+  @Field(() => ReportSection)
+  section!: ReportSection;
+
+  @Field()
+  statement!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  evidenceDate!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  evidenceCount!: number | null;
+
+  @Field(() => String, { nullable: true })
+  docRef!: string | null;
+}
+
+@ObjectType({ description: 'One cell of a report’s Installs/Devices tables, exactly as published.' })
+export class PublishedVolume {
+  @Field(() => ReportSection)
+  section!: ReportSection;
+
+  @Field(() => VolumeBasis)
+  basis!: VolumeBasis;
+
+  @Field(() => InstallationStatus)
+  installationStatus!: InstallationStatus;
+
+  @Field(() => Int)
+  installs!: number;
+
+  @Field(() => Int)
+  devices!: number;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  asOf!: string | null;
+
+  @Field(() => String, { nullable: true })
+  sourceNote!: string | null;
+}
+
+@ObjectType({ description: 'A risk from the EPCL Reports Risk Register relevant to a report.' })
+export class ReportRisk {
+  @Field()
+  ref!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  status!: string | null;
+
+  @Field(() => String, { nullable: true })
+  sourceUrl!: string | null;
+}
+
+@ObjectType({
+  implements: Node,
+  description:
+    "DCC's request to the Secretary of State to add entries to the EPCL. Statutory process: SSC security confirmation, publication, a 5-working-day objection window after SECAS notification, then the Secretary of State's decision.",
+})
+export class EpclReport extends Node {
+  @Field(() => Int)
+  number!: number;
+
+  @Field()
+  title!: string;
+
+  @Field(() => [Int], { description: 'DMCT tranches covered.' })
+  dmctTranches!: number[];
+
+  @Field(() => String, { nullable: true })
+  version!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  reportDate!: string | null;
+
+  @Field(() => String, { nullable: true })
+  authorEmail!: string | null;
+
+  @Field(() => String, { nullable: true })
+  classification!: string | null;
+
+  @Field(() => EpclReportState)
+  state!: EpclReportState;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'When the Security Sub-Committee confirmed no new security risks.',
+  })
+  sscConfirmedOn!: string | null;
+
+  @Field(() => SscMode, { nullable: true })
+  sscMode!: SscMode | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'DMCT Status List, Schedule and exclusions published (Clauses 20.8, 20.10, 20.11).',
+  })
+  listsPublishedOn!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  publishedOn!: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'SECAS notification of publication: starts the objection window.',
+  })
+  secasNotifiedOn!: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Last day for Supplier objections: 5 England & Wales working days after SECAS notification.',
+  })
+  objectionDeadline!: string | null;
+
+  @Field(() => String, { nullable: true })
+  sosDecision!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  sosDecidedOn!: string | null;
+
+  @Field(() => String, { nullable: true })
+  signatoryName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  signatoryRole!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where objections go.' })
+  objectionsTo!: string | null;
+
+  @Field(() => String, { nullable: true })
+  riskRegisterUrl!: string | null;
+
+  @Field(() => PublishedFigure, {
+    nullable: true,
+    description:
+      'The published estimate of unmigrated installations that could be firmware-upgraded to the report’s DMCs.',
+  })
+  publishedUpgradeableInstalls!: Of<PublishedFigure> | null;
+
+  @Field()
+  synthetic!: boolean;
+
+  entries!: Connection<EpclEntry>;
+
+  @Field(() => [ReportCriterion])
+  criteria!: ReportCriterion[];
+
+  @Field(() => [ClauseEvidence], { description: 'Annex D: how the report followed SVTAD Clause 20.' })
+  clauseEvidence!: ClauseEvidence[];
+
+  @Field(() => [PublishedVolume], { description: 'The Installs/Devices tables as printed.' })
+  publishedVolumes!: PublishedVolume[];
+
+  @Field(() => [ReportRisk])
+  risks!: ReportRisk[];
+
+  @Field(() => [TestingIssue], {
+    description: 'Testing issues on the test reports behind the report’s tested entries.',
+  })
+  testingIssues!: TestingIssue[];
+}
+
+export const EpclEntryConnection = connectionOf(EpclEntry, 'EpclEntry');
+export const EpclReportConnection = connectionOf(EpclReport, 'EpclReport');
+
+export enum EpclEntryOrder {
+  ID_ASC = 'ID_ASC',
+  ID_DESC = 'ID_DESC',
+  EPCL_ID_ASC = 'EPCL_ID_ASC',
+  EPCL_ID_DESC = 'EPCL_ID_DESC',
+  DATE_FIRST_ADDED_ASC = 'DATE_FIRST_ADDED_ASC',
+  DATE_FIRST_ADDED_DESC = 'DATE_FIRST_ADDED_DESC',
+}
+export enum ReportEntryOrder {
+  ANNEX_ROW_ASC = 'ANNEX_ROW_ASC',
+  ID_ASC = 'ID_ASC',
+}
+export enum EpclReportOrder {
+  NUMBER_ASC = 'NUMBER_ASC',
+  NUMBER_DESC = 'NUMBER_DESC',
+}
+registerEnumType(EpclEntryOrder, { name: 'EpclEntryOrder' });
+registerEnumType(ReportEntryOrder, { name: 'ReportEntryOrder' });
+registerEnumType(EpclReportOrder, { name: 'EpclReportOrder' });
+
+@InputType({ description: 'Every condition given must hold; a list matches any of its values.' })
+export class EpclEntryFilter {
+  @Field(() => [EpclEntryState], { nullable: true })
+  states?: EpclEntryState[];
+
+  @Field(() => [InstallationStatus], { nullable: true })
+  installationStatuses?: InstallationStatus[];
+
+  @Field(() => [String], { nullable: true, description: 'Cohort codes, e.g. MOC_SECURE.' })
+  cohorts?: string[];
+
+  @Field(() => Int, { nullable: true, description: 'Entries requested in this EPCL report.' })
+  reportNumber?: number;
+
+  @Field(() => ReportGroup, {
+    nullable: true,
+    description: 'With reportNumber: only this group; alone: in this group of any report.',
+  })
+  group?: ReportGroup;
+
+  @Field(() => [EntryBasis], { nullable: true })
+  basis?: EntryBasis[];
+
+  @Field(() => ID, { nullable: true })
+  dmcId?: string;
+
+  @Field(() => [String], { nullable: true })
+  epclIds?: string[];
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  firstAddedFrom?: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  firstAddedTo?: string;
+}
+
+@InputType()
+export class EpclReportFilter {
+  @Field(() => [EpclReportState], { nullable: true })
+  states?: EpclReportState[];
+}
+
+@ArgsType()
+export class EpclEntriesArgs extends PageArgs {
+  @Field(() => EpclEntryFilter, { nullable: true })
+  filter?: EpclEntryFilter;
+
+  @Field(() => [EpclEntryOrder], { nullable: true, description: 'Default ID_ASC.' })
+  orderBy?: EpclEntryOrder[];
+}
+
+@ArgsType()
+export class EpclReportsArgs extends PageArgs {
+  @Field(() => EpclReportFilter, { nullable: true })
+  filter?: EpclReportFilter;
+
+  @Field(() => [EpclReportOrder], { nullable: true })
+  orderBy?: EpclReportOrder[];
+}
+
+@Resolver(() => EpclReport)
+export class EpclReportFieldsResolver {
+  @FieldResolver(() => EpclEntryConnection, {
+    description: 'Entries requested in the report, in Annex A order.',
+  })
+  entries(
+    @Root() root: EpclReport,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('first', () => Int, { nullable: true, description: '1–100 (default 20).' }) _first?: number,
+    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('last', () => Int, { nullable: true }) _last?: number,
+    @Arg('before', () => String, { nullable: true }) _before?: string,
+    @Arg('group', () => ReportGroup, { nullable: true }) _group?: ReportGroup,
+    @Arg('orderBy', () => [ReportEntryOrder], { nullable: true }) _orderBy?: ReportEntryOrder[],
+  ): Connection<EpclEntry> {
+    return prepared(root, info);
+  }
+}
