@@ -226,20 +226,41 @@ it('navigates firmware to every upgrade target reachable in one or more hops, an
 });
 
 describe('batched loading', () => {
+  const statements = (r: GraphQLResponse<unknown>) => (r as { extensions?: { sqlStatements?: number } }).extensions?.sqlStatements;
+  const nested = (first: number) => t.request(NestedEntriesDocument, { first }, { 'x-sql-statements': 'true' });
+
   it('issues the same, small number of SQL statements for page sizes 10 and 100', async () => {
-    const ten = await t.request(NestedEntriesDocument, { first: 10 }, { 'x-sql-statements': 'true' });
-    const hundred = await t.request(NestedEntriesDocument, { first: 100 }, { 'x-sql-statements': 'true' });
+    // Catalogue unchanged since the last count: one statement (the page; the count is reused).
+    await nested(10);
+    const [ten, hundred] = [await nested(10), await nested(100)];
     expect(ok(ten).epclEntries.nodes).toHaveLength(10);
     expect(ok(hundred).epclEntries.nodes).toHaveLength(100);
-    const statements = (r: GraphQLResponse<unknown>) =>
-      (r as { extensions?: { sqlStatements?: number } }).extensions?.sqlStatements;
-    expect(statements(ten)).toBe(statements(hundred));
-    expect(statements(ten)).toBeLessThanOrEqual(3);
     expect(statements(ten)).toBe(1);
+    expect(statements(hundred)).toBe(1);
+    // After a catalogue write, the count is taken again: two statements, whatever the page size.
+    await db.query(`update epcl_entry set state_changed_at = state_changed_at where epcl_id = '000001'`);
+    const tenCold = await nested(10);
+    await db.query(`update epcl_entry set state_changed_at = state_changed_at where epcl_id = '000001'`);
+    const hundredCold = await nested(100);
+    expect(statements(tenCold)).toBe(2);
+    expect(statements(hundredCold)).toBe(2);
     // …and every entry really carries its four levels.
     const slots = ok(hundred).epclEntries.nodes.flatMap((n) => n.dmc.slots);
     expect(slots.length).toBeGreaterThan(200);
     expect(slots.every((s) => s.firmwareVersion.deviceModel.manufacturer.name.length > 0)).toBe(true);
+  });
+
+  it('never reuses a count across a catalogue change', async () => {
+    const before = ok(await nested(1)).epclEntries.totalCount;
+    expect(ok(await nested(1)).epclEntries.totalCount).toBe(before);
+    await db.query('begin');
+    await db.query(`update epcl_entry set state = 'REMOVED' where epcl_id = '000002'`);
+    // Not committed: readers still see the old count.
+    expect(ok(await nested(1)).epclEntries.totalCount).toBe(before);
+    await db.query('commit');
+    expect(ok(await nested(1)).epclEntries.totalCount).toBe(before - 1);
+    const [{ n }] = await sql<{ n: number }>(`select count(*)::int as n from epcl_entry where state = 'ON_EPCL'`);
+    expect(before - 1).toBe(n);
   });
 });
 

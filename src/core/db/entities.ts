@@ -6,6 +6,7 @@ import {
   Manufacturer,
 } from '../../modules/catalogue/catalogue.entities';
 import { BankHoliday } from '../../modules/calendar/bank-holiday.entity';
+import { CatalogueVersion } from '../../modules/catalogue/catalogue-version.entity';
 import { Cohort, Dmc, DmcRelation, DmcSlot } from '../../modules/dmc/dmc.entities';
 import {
   EpclEntry,
@@ -58,4 +59,5 @@ export const ENTITIES = [
   Device,
   DomainEvent,
   BankHoliday,
+  CatalogueVersion,
 ];

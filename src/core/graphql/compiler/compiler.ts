@@ -64,12 +64,18 @@ export type ConnectionSpec = {
   where: (parent: string | null, child: string, args: Args, ctx: SqlContext) => string[];
   orders: Record<string, OrderSpec>;
   defaultOrder: string;
+  /** The total count of a root connection may be reused while the catalogue version is unchanged. */
+  countCache: boolean;
 };
+
+/** A root connection's `totalCount`, run (or reused) apart from the page: see count-cache.ts. */
+export type DeferredCount = { key: string; sql: string; params: unknown[] };
 
 export type TypeRegistry = Record<string, Record<string, FieldSpec>>;
 
 export class SqlContext {
   readonly params: unknown[] = [];
+  readonly deferredCounts: DeferredCount[] = [];
   private aliases = 0;
 
   constructor(
@@ -297,6 +303,14 @@ function compileConnection(
     const name = fieldNodes[0].name.value;
     if (name === '__typename') {
       pairs.push(`'${key}'`, `'${connectionType}'`);
+    } else if (name === 'totalCount' && parent === null && spec.countCache) {
+      const countCtx = new SqlContext(ctx.schema, ctx.registry, ctx.fragments, ctx.variables);
+      const where = spec.where(null, 'c', args, countCtx);
+      ctx.deferredCounts.push({
+        key,
+        sql: `select count(*)::int as n, (select version from catalogue_version where id = 1) as version from ${spec.from} c where ${where.join(' and ') || 'true'}`,
+        params: countCtx.params,
+      });
     } else if (name === 'totalCount') {
       const counted = ctx.alias('c');
       const where = spec.where(parent, counted, args, ctx);
@@ -354,11 +368,13 @@ export function compileRootField(
   registry: TypeRegistry,
   spec: FieldSpec,
   args: Args,
-): { sql: string; params: unknown[] } {
+): { sql: string; params: unknown[]; counts: DeferredCount[] } {
   const ctx = new SqlContext(info.schema, registry, info.fragments, info.variableValues);
   const field = info.parentType.getFields()[info.fieldName];
   const expression = compileField(ctx, field, spec, null, args, [...info.fieldNodes]);
-  return { sql: `select ${expression} as result`, params: ctx.params };
+  // With deferred counts, the page reports the catalogue version of its snapshot.
+  const version = ctx.deferredCounts.length ? ', (select version from catalogue_version where id = 1) as version' : '';
+  return { sql: `select ${expression} as result${version}`, params: ctx.params, counts: ctx.deferredCounts };
 }
 
 /**

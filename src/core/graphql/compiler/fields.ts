@@ -46,6 +46,7 @@ export function connection(
   where: ConnectionSpec['where'],
   orders: Record<string, OrderSpec> = { ID_ASC: byId(), ID_DESC: byId(true) },
   defaultOrder = Object.keys(orders)[0],
+  countCache = true,
 ): ConnectionSpec {
-  return { kind: 'connection', from, where, orders, defaultOrder };
+  return { kind: 'connection', from, where, orders, defaultOrder, countCache };
 }
