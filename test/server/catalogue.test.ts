@@ -226,8 +226,10 @@ it('navigates firmware to every upgrade target reachable in one or more hops, an
 });
 
 describe('batched loading', () => {
-  const statements = (r: GraphQLResponse<unknown>) => (r as { extensions?: { sqlStatements?: number } }).extensions?.sqlStatements;
-  const nested = (first: number) => t.request(NestedEntriesDocument, { first }, { 'x-sql-statements': 'true' });
+  const statements = (r: GraphQLResponse<unknown>) =>
+    (r as { extensions?: { sqlStatements?: number } }).extensions?.sqlStatements;
+  const nested = (first: number) =>
+    t.request(NestedEntriesDocument, { first }, { 'x-sql-statements': 'true' });
 
   it('issues the same, small number of SQL statements for page sizes 10 and 100', async () => {
     // Catalogue unchanged since the last count: one statement (the page; the count is reused).
@@ -259,7 +261,9 @@ describe('batched loading', () => {
     expect(ok(await nested(1)).epclEntries.totalCount).toBe(before);
     await db.query('commit');
     expect(ok(await nested(1)).epclEntries.totalCount).toBe(before - 1);
-    const [{ n }] = await sql<{ n: number }>(`select count(*)::int as n from epcl_entry where state = 'ON_EPCL'`);
+    const [{ n }] = await sql<{ n: number }>(
+      `select count(*)::int as n from epcl_entry where state = 'ON_EPCL'`,
+    );
     expect(before - 1).toBe(n);
   });
 });

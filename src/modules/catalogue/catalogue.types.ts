@@ -13,7 +13,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/graphql/scalars';
 import { connectionOf, Node, PageArgs, type Of, prepared } from '../../core/graphql/relay';
 import { DeviceType, FirmwareEncoding, OperatingCapability } from '../common/enums';
 
@@ -122,7 +122,7 @@ export class FirmwareVersion extends Node {
   @Field(() => FirmwareEncoding)
   encoding!: FirmwareEncoding;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   releasedOn!: string | null;
 
   @Field()
@@ -189,7 +189,7 @@ export class DeviceModelRestriction extends Node {
   @Field(() => String, { nullable: true })
   communicationTitle!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   communicatedOn!: string | null;
 }
 

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/graphql/scalars';
 import { connectionOf, Node, PageArgs, type Of } from '../../core/graphql/relay';
 import { DeviceType, DmcRelationKind } from '../common/enums';
 import { Cohort, DeviceModel, FirmwareVersion } from '../catalogue/catalogue.types';
@@ -94,7 +94,7 @@ export class DmcRelation extends Node {
   })
   publishedIn!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   decidedOn!: string | null;
 }
 

@@ -13,7 +13,8 @@ import {
   Root,
 } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { DateTimeISOResolver, LocalDateResolver } from 'graphql-scalars';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/graphql/scalars';
 import { connectionOf, Node, PageArgs, type Of, prepared, type Connection } from '../../core/graphql/relay';
 import {
   EntryBasis,
@@ -54,7 +55,7 @@ export class EpclEntry extends Node {
   @Field(() => DateTimeISOResolver)
   stateChangedAt!: string;
 
-  @Field(() => LocalDateResolver, {
+  @Field(() => LocalDate, {
     nullable: true,
     description: 'The date first added to the EPCL (SEC F2.10A): written once, never changed.',
   })
@@ -119,7 +120,7 @@ export class PublishedFigure {
   @Field(() => Int)
   value!: number;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   asOf!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -158,7 +159,7 @@ export class ClauseEvidence {
   @Field()
   statement!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   evidenceDate!: string | null;
 
   @Field(() => Int, { nullable: true })
@@ -185,7 +186,7 @@ export class PublishedVolume {
   @Field(() => Int)
   devices!: number;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   asOf!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -225,7 +226,7 @@ export class EpclReport extends Node {
   @Field(() => String, { nullable: true })
   version!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   reportDate!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -237,7 +238,7 @@ export class EpclReport extends Node {
   @Field(() => EpclReportState)
   state!: EpclReportState;
 
-  @Field(() => LocalDateResolver, {
+  @Field(() => LocalDate, {
     nullable: true,
     description: 'When the Security Sub-Committee confirmed no new security risks.',
   })
@@ -246,22 +247,22 @@ export class EpclReport extends Node {
   @Field(() => SscMode, { nullable: true })
   sscMode!: SscMode | null;
 
-  @Field(() => LocalDateResolver, {
+  @Field(() => LocalDate, {
     nullable: true,
     description: 'DMCT Status List, Schedule and exclusions published (Clauses 20.8, 20.10, 20.11).',
   })
   listsPublishedOn!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   publishedOn!: string | null;
 
-  @Field(() => LocalDateResolver, {
+  @Field(() => LocalDate, {
     nullable: true,
     description: 'SECAS notification of publication: starts the objection window.',
   })
   secasNotifiedOn!: string | null;
 
-  @Field(() => LocalDateResolver, {
+  @Field(() => LocalDate, {
     nullable: true,
     description: 'Last day for Supplier objections: 5 England & Wales working days after SECAS notification.',
   })
@@ -270,7 +271,7 @@ export class EpclReport extends Node {
   @Field(() => String, { nullable: true })
   sosDecision!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   sosDecidedOn!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -367,10 +368,10 @@ export class EpclEntryFilter {
   @Field(() => [String], { nullable: true })
   epclIds?: string[];
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   firstAddedFrom?: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   firstAddedTo?: string;
 }
 

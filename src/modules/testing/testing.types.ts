@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/graphql/scalars';
 import { connectionOf, Node, PageArgs, type Of } from '../../core/graphql/relay';
 import { InstallationStatus, TestingIssueStatus, TestReportKind, TestReportState } from '../common/enums';
 import { Dmc } from '../dmc/dmc.types';
@@ -41,34 +41,34 @@ export class TestReport extends Node {
   @Field(() => String, { nullable: true })
   capabilityRelease!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Clause 20.34.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Clause 20.34.' })
   draftIssuedOn!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Clause 20.36.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Clause 20.36.' })
   sharedWithSuppliersOn!: string | null;
 
-  @Field(() => LocalDateResolver, {
+  @Field(() => LocalDate, {
     nullable: true,
     description: 'Last day to refer the draft to the Secretary of State: 10 working days after sharing.',
   })
   referralWindowEndsOn!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   referredToSosOn!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   sosDeterminedOn!: string | null;
 
   @Field(() => String, { nullable: true })
   sosDetermination!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Clause 20.38.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Clause 20.38.' })
   tagReviewedOn!: string | null;
 
   @Field(() => String, { nullable: true })
   tagOutcome!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Clause 20.39.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Clause 20.39.' })
   finalOn!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Where the document is held (access-controlled).' })
@@ -111,13 +111,13 @@ export class TestingIssue extends Node {
   @Field(() => String, { nullable: true })
   notCountedRationale!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   tagAdvisedOn!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   raisedOn!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDate, { nullable: true })
   closedOn!: string | null;
 
   @Field()

@@ -373,7 +373,9 @@ export function compileRootField(
   const field = info.parentType.getFields()[info.fieldName];
   const expression = compileField(ctx, field, spec, null, args, [...info.fieldNodes]);
   // With deferred counts, the page reports the catalogue version of its snapshot.
-  const version = ctx.deferredCounts.length ? ', (select version from catalogue_version where id = 1) as version' : '';
+  const version = ctx.deferredCounts.length
+    ? ', (select version from catalogue_version where id = 1) as version'
+    : '';
   return { sql: `select ${expression} as result${version}`, params: ctx.params, counts: ctx.deferredCounts };
 }
 

@@ -5,17 +5,51 @@ import { resolveCount } from './count-cache';
 import { REGISTRY } from './registry';
 
 /**
+ * Compiled SQL by operation (Apollo reuses one parsed document per query text), root field, variables and viewer:
+ * a repeated operation skips compilation. Held weakly, so it goes when Apollo's document cache drops it.
+ */
+const compiledByOperation = new WeakMap<object, Map<string, ReturnType<typeof compileRootField>>>();
+
+function compiled(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  spec: FieldSpec,
+  args: Args,
+): ReturnType<typeof compileRootField> {
+  let byKey = compiledByOperation.get(info.operation);
+  if (!byKey) compiledByOperation.set(info.operation, (byKey = new Map()));
+  // The viewer is part of the key: scoped queries compile differently for different viewers.
+  const key = `${String(info.path.key)}\u0000${JSON.stringify(info.variableValues)}\u0000${JSON.stringify(ctx.viewer)}`;
+  let result = byKey.get(key);
+  if (!result) {
+    result = compileRootField(info, REGISTRY, spec, args);
+    if (byKey.size > 100) byKey.clear();
+    byKey.set(key, result);
+  }
+  return result;
+}
+
+/**
  * Compiles a root field to one SQL statement, runs it on a pooled connection (no ORM in the way: the
  * statement is already complete), and returns the JSON PostgreSQL built. A root connection's totalCount is
  * reused from the count cache when the catalogue has not changed, or counted by a second statement.
  */
-export async function resolveCompiled<T>(ctx: Context, info: GraphQLResolveInfo, spec: FieldSpec, args: Args): Promise<T> {
-  const { sql, params, counts } = compileRootField(info, REGISTRY, spec, args);
+export async function resolveCompiled<T>(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  spec: FieldSpec,
+  args: Args,
+): Promise<T> {
+  const { sql, params, counts } = compiled(ctx, info, spec, args);
   const [row] = await ctx.sql<{ result: T; version?: string }>(sql, params);
   const result = row?.result as T;
   if (counts.length && result) {
     for (const count of counts) {
-      (result as Record<string, unknown>)[count.key] = await resolveCount(count, row.version!, (text, values) => ctx.sql(text, values));
+      (result as Record<string, unknown>)[count.key] = await resolveCount(
+        count,
+        row.version!,
+        (text, values) => ctx.sql(text, values),
+      );
     }
   }
   return result;
