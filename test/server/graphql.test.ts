@@ -248,3 +248,30 @@ describe('subscriptions over graphql-ws on the same port and path', () => {
     }
   });
 });
+
+describe('in production', () => {
+  it('masks unexpected errors but keeps client errors', async () => {
+    const prod = await startTestServer({ production: true });
+    const db = new Client({ connectionString: prod.databaseUrl });
+    await db.connect();
+    try {
+      // Break the database under the server: the failure is internal, and its details must not leak.
+      await db.query('alter table manufacturer rename to manufacturer_gone');
+      const broken = await prod.request('{ manufacturers(first: 1) { nodes { name } } }');
+      expect(broken.errors).toEqual([
+        {
+          message: 'Internal server error',
+          locations: [{ line: 1, column: 3 }],
+          path: ['manufacturers'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ]);
+      const client = await prod.request(EpclEntryByEpclIdDocument, { epclId: 'nope' });
+      expect(client.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+      expect(client.errors?.[0].extensions).not.toHaveProperty('stacktrace');
+    } finally {
+      await db.end();
+      await prod.close();
+    }
+  });
+});
