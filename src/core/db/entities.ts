@@ -21,6 +21,7 @@ import {
   SvtadClause,
 } from '../../modules/epcl/epcl.entities';
 import { DomainEvent } from '../../modules/events/domain-event.entity';
+import { DeviceCombo, DeviceComboSlot } from '../../modules/inventory/device-combo.entity';
 import { Device, Installation, Supplier } from '../../modules/inventory/inventory.entities';
 import {
   TestingIssue,
@@ -57,6 +58,8 @@ export const ENTITIES = [
   Supplier,
   Installation,
   Device,
+  DeviceCombo,
+  DeviceComboSlot,
   DomainEvent,
   BankHoliday,
   CatalogueVersion,

@@ -19,6 +19,14 @@ export type Context = {
   /** Statements issued so far for this request (reported in non-production responses). A holder object:
    * Apollo shallow-copies the context, and a copied number would not follow the count. */
   stats: { statements: number };
+  /**
+   * Runs one analytical statement in its own transaction with planner settings (e.g. hash joins only):
+   * PostgreSQL cannot estimate the row counts of the recursive upgrade-path CTEs and would otherwise pick
+   * nested loops over them.
+   */
+  analyse<T>(text: string, params: unknown[], settings: string[]): Promise<T[]>;
+  /** Per-request DataLoaders, created on first use by whoever needs one (see compiler/node-loader.ts). */
+  loaders: Map<unknown, unknown>;
 };
 
 type PgConnection = {
@@ -49,6 +57,21 @@ export function createContext(em: EntityManager, viewer: Viewer, requestId: stri
     requestId,
     log,
     stats: { statements: 0 },
+    loaders: new Map(),
+    async analyse<T>(text: string, params: unknown[], settings: string[]): Promise<T[]> {
+      context.stats.statements++;
+      const connection = await client.acquireConnection();
+      try {
+        return await inTransaction(
+          connection,
+          settings,
+          async () =>
+            (await connection.query({ name: statementName(text), text, values: params })).rows as T[],
+        );
+      } finally {
+        await client.releaseConnection(connection);
+      }
+    },
     async sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
       context.stats.statements++;
       const connection = await client.acquireConnection();
@@ -62,6 +85,24 @@ export function createContext(em: EntityManager, viewer: Viewer, requestId: stri
     },
   };
   return context;
+}
+
+async function inTransaction<T>(
+  connection: PgConnection,
+  settings: string[],
+  run: () => Promise<T>,
+): Promise<T> {
+  const raw = connection as unknown as { query(text: string): Promise<unknown> };
+  await raw.query('begin');
+  try {
+    for (const setting of settings) await raw.query(`set local ${setting}`);
+    const result = await run();
+    await raw.query('commit');
+    return result;
+  } catch (error) {
+    await raw.query('rollback').catch(() => undefined);
+    throw error;
+  }
 }
 
 export const DEVELOPMENT_VIEWER: Viewer = { role: 'DCC_STAFF' };

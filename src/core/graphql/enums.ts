@@ -6,6 +6,9 @@ import {
   EpclEntryState,
   EpclReportState,
   EvidenceRole,
+  ExclusionCategory,
+  MeterStatus,
+  MigrationState,
   FirmwareEncoding,
   InstallationStatus,
   OperatingCapability,
@@ -109,4 +112,14 @@ export function registerEnums(): void {
     name: 'SscMode',
     description: 'How the Security Sub-Committee confirmed: offline or in a meeting.',
   });
+  registerEnumType(MigrationState, {
+    name: 'MigrationState',
+    description: 'Where an installation is in migration to DCC systems.',
+  });
+  registerEnumType(ExclusionCategory, {
+    name: 'ExclusionCategory',
+    description:
+      'Why DCC will not pursue an installation (e.g. no WAN before migration, five failed attempts).',
+  });
+  registerEnumType(MeterStatus, { name: 'MeterStatus' });
 }

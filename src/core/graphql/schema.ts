@@ -7,6 +7,18 @@ import { buildSchema, buildSchemaSync } from 'type-graphql';
 import { FirmwareVersionFieldsResolver } from '../../modules/catalogue/catalogue.types';
 import { EpclReportFieldsResolver } from '../../modules/epcl/epcl.types';
 import { CatalogueQueryResolver } from '../../modules/query/query.resolver';
+import {
+  EligibilityQueryResolver,
+  InstallationEligibilityResolver,
+  ReportVolumesResolver,
+} from '../../modules/eligibility/eligibility.resolver';
+import {
+  DeviceFieldsResolver,
+  DeviceUpgradeFieldsResolver,
+  EligibilityFieldsResolver,
+  InstallationFieldsResolver,
+  UpgradeOptionFieldsResolver,
+} from '../../modules/eligibility/eligibility.types';
 import { DomainEventResolver, DOMAIN_EVENT_TOPIC } from '../../modules/events/events.graphql';
 import type { DomainEventMessage } from '../../modules/events/event-relay';
 import { registerEnums } from './enums';
@@ -22,6 +34,14 @@ const RESOLVERS = [
   FirmwareVersionFieldsResolver,
   EpclReportFieldsResolver,
   DomainEventResolver,
+  EligibilityQueryResolver,
+  InstallationEligibilityResolver,
+  ReportVolumesResolver,
+  InstallationFieldsResolver,
+  DeviceFieldsResolver,
+  DeviceUpgradeFieldsResolver,
+  UpgradeOptionFieldsResolver,
+  EligibilityFieldsResolver,
 ] as const;
 
 /** The executable schema. `validate: false`: arguments are validated by the resolvers with stable codes. */
@@ -41,8 +61,9 @@ function readCompiledValues(schema: GraphQLSchema): GraphQLSchema {
     const type = schema.getType(typeName);
     if (!isObjectType(type)) throw new Error(`compiled type ${typeName} is not an object type of the schema`);
     for (const field of Object.values(type.getFields())) {
-      if (!REGISTRY[typeName][field.name]) throw new Error(`no SQL for ${typeName}.${field.name}`);
-      field.resolve = resolve;
+      const spec = REGISTRY[typeName][field.name];
+      if (!spec) throw new Error(`no SQL for ${typeName}.${field.name}`);
+      if (spec.kind !== 'custom') field.resolve = resolve;
     }
   }
   return schema;

@@ -89,6 +89,8 @@ export const EPCL_SQL: TypeRegistry = {
       orderBy: (c) => `${c}.section, ${c}.basis, ${c}.installation_status`,
     },
     risks: hasMany('epcl_report_risk', 'report_id', 'ref'),
+    volumes: { kind: 'custom', sql: (t) => `json_build_object('reportId', ${t}.id)` },
+    impact: { kind: 'custom', sql: (t) => `json_build_object('reportId', ${t}.id)` },
     testingIssues: {
       kind: 'list',
       from: 'testing_issue',

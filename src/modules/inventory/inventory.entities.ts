@@ -8,6 +8,7 @@ import {
 } from '../common/enums';
 import { FirmwareVersion } from '../catalogue/catalogue.entities';
 import { Cohort } from '../dmc/dmc.entities';
+import { DeviceCombo } from './device-combo.entity';
 
 /** An energy supplier (SEC Supplier Party). Supplier viewers see only their own installations. */
 @Entity()
@@ -30,6 +31,7 @@ export class Supplier {
 /** A SMETS1 installation: the comms hub and the meters and devices at one premises that migrate together. */
 @Entity()
 @Index({ properties: ['supplier'] })
+@Index({ properties: ['combo', 'status'] })
 @Check({
   name: 'installation_excluded_has_category',
   expression: "(migration_state = 'EXCLUDED') = (exclusion_category is not null)",
@@ -70,6 +72,10 @@ export class Installation {
 
   @Property({ type: 'boolean', default: false })
   synthetic: boolean = false;
+
+  /** The installation's device combination, maintained by the database whenever its devices change. */
+  @ManyToOne(() => DeviceCombo, { nullable: true })
+  combo?: DeviceCombo | null;
 }
 
 /** A device, identified by its EUI-64 (8 octets as upper-case hex pairs joined by hyphens). */

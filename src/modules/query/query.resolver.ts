@@ -42,6 +42,7 @@ import {
   TestReportsArgs,
 } from '../testing/testing.types';
 import { testingIssuesConnection, testReportsConnection } from '../testing/testing.sql';
+import { findInstallation } from '../eligibility/eligibility.service';
 
 /** Tables of the types `node(id:)` can fetch. */
 const NODE_TABLES: Record<string, string> = {
@@ -106,6 +107,17 @@ export class CatalogueQueryResolver {
   }
 
   private async lookups(ids: string[], ctx: Context, info: GraphQLResolveInfo): Promise<unknown[]> {
+    // Installations are scoped to the viewer and resolved apart from the catalogue.
+    if (ids.some((id) => decodeGlobalId(id).typeName === 'Installation')) {
+      return Promise.all(
+        ids.map((id) => {
+          const { typeName, key } = decodeGlobalId(id);
+          return typeName === 'Installation'
+            ? findInstallation(ctx, { id: key })
+            : this.lookups([id], ctx, info).then((r) => r[0]);
+        }),
+      );
+    }
     const keys = ids.map((id, i) => {
       const { typeName, key } = decodeGlobalId(id, ids.length > 1 ? `ids[${i}]` : 'id');
       const table = NODE_TABLES[typeName];

@@ -48,7 +48,12 @@ export type FieldSpec =
       orderBy: (child: string) => string;
     }
   /** A Relay connection: filtered, ordered keyset pages with cursors and an optional total count. */
-  | ConnectionSpec;
+  | ConnectionSpec
+  /**
+   * Resolved by its own field resolver (work that is not one SQL expression, e.g. recomputing a report's
+   * volumes); the compiled JSON carries only what that resolver needs from the row.
+   */
+  | { kind: 'custom'; sql: (parent: string) => string };
 
 /** A table name, or a FROM item built from the field's arguments (e.g. a recursive CTE). */
 export type From = string | ((args: Args, ctx: SqlContext) => string);
@@ -179,6 +184,8 @@ function compileField(
   switch (spec.kind) {
     case 'sql':
       return spec.sql(parent!, args, ctx);
+    case 'custom':
+      return spec.sql(parent!);
     case 'object': {
       const child = ctx.alias();
       return `(select ${compileObject(ctx, target.name, child, subSelections(nodes))} from ${fromItem(spec.from, args, ctx)} ${child} where ${spec.where(parent!, child, args, ctx)} limit 1)`;

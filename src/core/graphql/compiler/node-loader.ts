@@ -1,0 +1,35 @@
+import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../context';
+import { compileLookups } from './compiler';
+import { REGISTRY } from './registry';
+
+/**
+ * Catalogue objects reached from non-compiled types (an installation's DMC, a device's firmware): every
+ * occurrence of the same field in one request is batched into one compiled statement, with the selection of
+ * that field. So a page of 100 installations asking for `currentDmc { … }` costs one statement, not 100.
+ */
+export function loadNode<T>(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  typeName: string,
+  table: string,
+  key: number | null,
+): Promise<T | null> {
+  if (key === null || key === undefined) return Promise.resolve(null);
+  const loaderKey = info.fieldNodes[0];
+  let loader = ctx.loaders.get(loaderKey) as DataLoader<number, T | null> | undefined;
+  if (!loader) {
+    loader = new DataLoader<number, T | null>(async (keys) => {
+      const { sql, params } = compileLookups(
+        info,
+        REGISTRY,
+        keys.map((k) => ({ typeName, table, key: k })),
+      );
+      const [row] = await ctx.sql<{ result: (T | null)[] }>(sql, params);
+      return row.result;
+    });
+    ctx.loaders.set(loaderKey, loader);
+  }
+  return loader.load(key);
+}

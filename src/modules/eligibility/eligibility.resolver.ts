@@ -1,0 +1,354 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../../core/graphql/context';
+import { decodeIdOf } from '../../core/graphql/compiler/global-id';
+import { badUserInput, notFound } from '../../core/graphql/errors';
+import { pageSize } from '../../core/graphql/connection';
+import { prepared } from '../../core/graphql/relay';
+import { EpclReport } from '../epcl/epcl.types';
+import {
+  Eligibility,
+  Installation,
+  installationGlobalId,
+  ReportImpact,
+  ReportVolumes,
+  UpgradeCandidateConnection,
+  UpgradeCandidatesArgs,
+  type InstallsAndDevices,
+  type StatusCounts,
+} from './eligibility.types';
+import { explainEligibility, findInstallation, viewerScope } from './eligibility.service';
+import { deviceHopsJson, HOPS, matchCtes, UNMIGRATED, UPGRADEABLE } from './upgrade.sql';
+
+/**
+ * Planner settings for whole-report matching (see Context.analyse): tens of thousands of combination pairs
+ * joined to installations are best hashed, and PostgreSQL cannot estimate the enumerated signatures.
+ * Single-target queries keep the default planner: their index lookups are what makes them fast.
+ */
+const REPORT_MATCHING = ['enable_nestloop = off', "work_mem = '128MB'"];
+
+const EUI64 = /^([0-9A-F]{2}-){7}[0-9A-F]{2}$/;
+const STATUSES = ['ACTIVE', 'DORMANT', 'MIXED'] as const;
+
+function params() {
+  const values: unknown[] = [];
+  return { values, p: (v: unknown, cast: string) => (values.push(v), `$${values.length}::${cast}`) };
+}
+
+const counts = (by: Partial<Record<string, number>>): StatusCounts => {
+  const c = { active: by.ACTIVE ?? 0, dormant: by.DORMANT ?? 0, mixed: by.MIXED ?? 0 };
+  return { ...c, total: c.active + c.dormant + c.mixed };
+};
+const minus = (a: StatusCounts, b: StatusCounts): StatusCounts => ({
+  active: a.active - b.active,
+  dormant: a.dormant - b.dormant,
+  mixed: a.mixed - b.mixed,
+  total: a.total - b.total,
+});
+const sum = (rows: StatusCounts[]): StatusCounts =>
+  rows.reduce(
+    (s, r) => ({
+      active: s.active + r.active,
+      dormant: s.dormant + r.dormant,
+      mixed: s.mixed + r.mixed,
+      total: s.total + r.total,
+    }),
+    counts({}),
+  );
+
+const cursorOf = (id: number) => Buffer.from(JSON.stringify(['CANDIDATE', id])).toString('base64');
+function afterId(cursor: string | undefined): number | undefined {
+  if (cursor === undefined || cursor === null) return undefined;
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
+    if (Array.isArray(v) && v[0] === 'CANDIDATE' && Number.isInteger(v[1])) return v[1];
+  } catch {
+    // fall through to the error below
+  }
+  throw badUserInput('after', 'a cursor returned by this connection', cursor);
+}
+
+type CandidateRow = {
+  id: number;
+  cohort_id: number;
+  supplier_id: number;
+  supplier_name: string;
+  sec_party_id: string | null;
+  status: string;
+  status_as_of: string;
+  migration_state: string;
+  migrated_on: string | null;
+  exclusion_category: string | null;
+  dmc_id: number | null;
+  devices: { deviceId: string; deviceType: string; meterStatus: string | null; firmwareVersionId: number }[];
+  hops: { deviceId: string; deviceType: string; from: number; to: number; path: number[] }[];
+};
+
+@Resolver()
+export class EligibilityQueryResolver {
+  @Query(() => Installation, {
+    nullable: true,
+    description: 'An installation by its global ID; null if it does not exist or is not yours.',
+  })
+  async installation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Installation | null> {
+    return findInstallation(ctx, { id: decodeIdOf('Installation', id, 'id') });
+  }
+
+  @Query(() => Installation, {
+    nullable: true,
+    description: 'The installation a device (EUI-64) belongs to; null if none or not yours.',
+  })
+  async installationByDeviceId(
+    @Arg('deviceId', () => String) deviceId: string,
+    @Ctx() ctx: Context,
+  ): Promise<Installation | null> {
+    if (!EUI64.test(deviceId))
+      throw badUserInput('deviceId', 'an EUI-64 like 00-DB-12-34-56-78-90-A0 (upper-case hex)', deviceId);
+    return findInstallation(ctx, { deviceId });
+  }
+
+  @Query(() => UpgradeCandidateConnection, {
+    description:
+      'Unmigrated installations that could be firmware-upgraded to a DMC: same cohort, same device models (manufacturer, model, hardware), at least one firmware different, and every different firmware upgradeable to the DMC’s through directed paths usable for the cohort (DCC-performed paths for Dormant installations). Supplier viewers see only their own.',
+  })
+  async upgradeCandidates(
+    @Args() args: UpgradeCandidatesArgs,
+    @Ctx() ctx: Context,
+  ): Promise<UpgradeCandidateConnection> {
+    const dmcId = decodeIdOf('Dmc', args.targetDmc, 'targetDmc');
+    if (args.last != null || args.before != null)
+      throw badUserInput('last', 'omitted: candidates page forwards only', args.last ?? args.before);
+    const size = pageSize(args.first);
+    const after = afterId(args.after);
+    const { values, p } = params();
+    const target = p(dmcId, 'int');
+    const filters = [UNMIGRATED, UPGRADEABLE, viewerScope(ctx.viewer, p)];
+    if (args.filter?.installationStatuses?.length)
+      filters.push(`i.status = any(${p(args.filter.installationStatuses, 'text[]')})`);
+    if (args.filter?.supplierId) filters.push(`i.supplier_id = ${p(Number(args.filter.supplierId), 'int')}`);
+    const [exists] = await ctx.sql<{ n: number }>(`select count(*)::int as n from dmc where id = $1`, [
+      dmcId,
+    ]);
+    if (!exists.n) throw notFound('DMC', 'id', args.targetDmc);
+    const [row] = await ctx.sql<{
+      totals: { status: string; installs: number; devices: number }[];
+      page: CandidateRow[] | null;
+    }>(
+      `${matchCtes(`targets(dmc_id, cohort_id) as (select id, cohort_id from dmc where id = ${target})`)},
+       cand as (
+         select i.id, i.status, c.device_count, p.dmc_id from pairs p join installation i on i.combo_id = p.combo_id
+           join device_combo c on c.id = p.combo_id where ${filters.join(' and ')})
+       select (select coalesce(json_agg(t), '[]'::json) from (select status, count(*)::int as installs, sum(device_count)::int as devices from cand group by status) t) as totals,
+              (select json_agg(x order by x.id) from (
+                 select i.id, i.cohort_id, i.supplier_id, s.name as supplier_name, s.sec_party_id, i.status, i.status_as_of::text as status_as_of,
+                        i.migration_state, i.migrated_on::text as migrated_on, i.exclusion_category, dc.dmc_id,
+                        (select json_agg(json_build_object('deviceId', d.eui64, 'deviceType', d.device_type, 'meterStatus', d.meter_status,
+                           'firmwareVersionId', d.firmware_version_id) order by d.device_type, d.eui64) from device d where d.installation_id = i.id) as devices,
+                        ${deviceHopsJson('i.id', 'c.dmc_id', 'i.status')} as hops
+                   from (select * from cand ${after !== undefined ? `where id > ${p(after, 'int')}` : ''} order by id limit ${size + 1}) c
+                   join installation i on i.id = c.id join supplier s on s.id = i.supplier_id left join device_combo dc on dc.id = i.combo_id) x) as page`,
+      values,
+    );
+    const totalsBy = (key: 'installs' | 'devices') =>
+      counts(Object.fromEntries(row.totals.map((t) => [t.status, t[key]])));
+    const rows = row.page ?? [];
+    const nodes = rows.slice(0, size).map((r) => ({
+      installation: {
+        id: installationGlobalId(r.id),
+        installationId: r.id,
+        cohortId: r.cohort_id,
+        supplierId: r.supplier_id,
+        comboDmcId: r.dmc_id,
+        status: r.status,
+        statusAsOf: r.status_as_of,
+        migrationState: r.migration_state,
+        migratedOn: r.migrated_on,
+        exclusionCategory: r.exclusion_category,
+        supplier: { id: String(r.supplier_id), name: r.supplier_name, secPartyId: r.sec_party_id },
+        devices: r.devices,
+      } as unknown as Installation,
+      devices: r.hops.map((h) => ({
+        deviceId: h.deviceId,
+        deviceType: h.deviceType as never,
+        fromId: h.from,
+        toId: h.to,
+        pathIds: h.path,
+        hops: h.path.length - 1,
+      })),
+      cursor: cursorOf(r.id),
+    }));
+    const totals: InstallsAndDevices = { installs: totalsBy('installs'), devices: totalsBy('devices') };
+    return {
+      edges: nodes.map((n) => ({ cursor: n.cursor, node: n })),
+      nodes,
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: after !== undefined,
+        startCursor: nodes[0]?.cursor ?? null,
+        endCursor: nodes.at(-1)?.cursor ?? null,
+      },
+      totalCount: totals.installs.total,
+      totals,
+    };
+  }
+}
+
+@Resolver(() => Installation)
+export class InstallationEligibilityResolver {
+  @FieldResolver(() => Eligibility)
+  eligibility(@Root() root: Installation, @Ctx() ctx: Context): Promise<Eligibility> {
+    return explainEligibility(ctx, root);
+  }
+}
+
+const RULE =
+  'Each unmigrated installation is counted once per report, under the first that applies: at target firmware of a requested DMC with an entry for its status, before a potential firmware upgrade; Group 1 (tested) before Group 2 (substantively equivalent); then the fewest hops. Devices are all devices of the counted installations.';
+
+type MatchedRow = {
+  report_group: string;
+  at_target: boolean;
+  status: string;
+  installs: number;
+  devices: number;
+};
+
+async function matchReport(
+  ctx: Context,
+  reportId: number,
+  onlyNotEligibleNow: boolean,
+): Promise<MatchedRow[]> {
+  const { values, p } = params();
+  const report = p(reportId, 'int');
+  const scope = viewerScope(ctx.viewer, p);
+  const notEligible = onlyNotEligibleNow
+    ? `and not exists (select 1 from device_combo c2 join epcl_entry e2 on e2.dmc_id = c2.dmc_id
+         where c2.id = i.combo_id and e2.installation_status = i.status and e2.state = 'ON_EPCL')`
+    : '';
+  return ctx.analyse<MatchedRow>(
+    `${matchCtes(`entries as (
+        select e.dmc_id, e.installation_status, re.report_group from epcl_report_entry re join epcl_entry e on e.id = re.entry_id
+         where re.report_id = ${report}),
+      targets(dmc_id, cohort_id) as (select d.id, d.cohort_id from dmc d where d.id in (select dmc_id from entries))`)},
+     matched as (
+       select distinct on (i.id) i.id, i.status, c.device_count, p.at_target, en.report_group
+         from pairs p join entries en on en.dmc_id = p.dmc_id
+         join installation i on i.combo_id = p.combo_id and i.status = en.installation_status
+         join device_combo c on c.id = p.combo_id
+        where ${UNMIGRATED} and (p.at_target or ${UPGRADEABLE}) and ${scope} ${notEligible}
+        order by i.id, p.at_target desc, en.report_group, ${HOPS})
+     select report_group, at_target, status, count(*)::int as installs, sum(device_count)::int as devices
+       from matched group by 1, 2, 3`,
+    values,
+    REPORT_MATCHING,
+  );
+}
+
+@Resolver(() => EpclReport)
+export class ReportVolumesResolver {
+  @FieldResolver(() => ReportVolumes, {
+    description:
+      'The report’s Installs/Devices tables recomputed from the inventory (scoped to your installations for a supplier viewer), beside the published figures.',
+  })
+  async volumes(
+    @Root() root: EpclReport,
+    @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+  ): Promise<ReportVolumes> {
+    const { reportId } = prepared<{ reportId: number }>(root, info);
+    const [matched, published] = await Promise.all([
+      matchReport(ctx, reportId, false),
+      ctx.sql<{
+        section: string;
+        basis: string;
+        installation_status: string;
+        installs: number;
+        devices: number;
+      }>(
+        `select section, basis, installation_status, installs, devices from epcl_report_volume where report_id = $1 and source = 'AS_PUBLISHED'`,
+        [reportId],
+      ),
+    ]);
+    const tables = (['OVERALL', 'GROUP_1_TESTED', 'GROUP_2_SE'] as const).map((section) => {
+      const rows = (['AT_TARGET_FW', 'POTENTIAL_FW_UPGRADE'] as const).map((basis) => {
+        const mine = matched.filter(
+          (m) =>
+            (section === 'OVERALL' || m.report_group === section) &&
+            m.at_target === (basis === 'AT_TARGET_FW'),
+        );
+        const by = (k: 'installs' | 'devices') =>
+          counts(
+            Object.fromEntries(
+              STATUSES.map((s) => [s, mine.filter((m) => m.status === s).reduce((a, m) => a + m[k], 0)]),
+            ),
+          );
+        const pub = published.filter((v) => v.section === section && v.basis === basis);
+        const pubBy = (k: 'installs' | 'devices') =>
+          counts(Object.fromEntries(pub.map((v) => [v.installation_status, v[k]])));
+        const recomputed = { installs: by('installs'), devices: by('devices') };
+        const publishedFigures = pub.length
+          ? { installs: pubBy('installs'), devices: pubBy('devices') }
+          : null;
+        return {
+          basis,
+          recomputed,
+          published: publishedFigures,
+          difference: publishedFigures
+            ? {
+                installs: minus(recomputed.installs, publishedFigures.installs),
+                devices: minus(recomputed.devices, publishedFigures.devices),
+              }
+            : null,
+        };
+      });
+      const total = (k: 'recomputed' | 'published') =>
+        rows.every((r) => r[k])
+          ? { installs: sum(rows.map((r) => r[k]!.installs)), devices: sum(rows.map((r) => r[k]!.devices)) }
+          : null;
+      const recomputed = total('recomputed')!;
+      const pub = total('published');
+      return {
+        section,
+        rows,
+        totals: {
+          basis: 'AT_TARGET_FW',
+          recomputed,
+          published: pub,
+          difference: pub
+            ? {
+                installs: minus(recomputed.installs, pub.installs),
+                devices: minus(recomputed.devices, pub.devices),
+              }
+            : null,
+        },
+      };
+    });
+    return { rule: RULE, tables } as ReportVolumes;
+  }
+
+  @FieldResolver(() => ReportImpact, {
+    description:
+      'Installations (by status) not eligible today that become eligible if the report is approved.',
+  })
+  async impact(
+    @Root() root: EpclReport,
+    @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: Context,
+  ): Promise<ReportImpact> {
+    const { reportId } = prepared<{ reportId: number }>(root, info);
+    const matched = await matchReport(ctx, reportId, true);
+    const by = (atTarget: boolean) =>
+      counts(
+        Object.fromEntries(
+          STATUSES.map((s) => [
+            s,
+            matched
+              .filter((m) => m.at_target === atTarget && m.status === s)
+              .reduce((a, m) => a + m.installs, 0),
+          ]),
+        ),
+      );
+    const direct = by(true);
+    const byFirmwareUpgrade = by(false);
+    return { direct, byFirmwareUpgrade, total: sum([direct, byFirmwareUpgrade]) };
+  }
+}

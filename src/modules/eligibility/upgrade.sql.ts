@@ -1,0 +1,81 @@
+/**
+ * The matching rules of matching.ts, in SQL, for whole inventories. Questions are asked of device
+ * combinations (installations with identical devices answer alike), then joined to installations.
+ *
+ * `targetsCte` must define `targets(dmc_id, cohort_id)`. Rather than testing every combination against every
+ * target, the CTEs enumerate, per target, the firmware signatures that can reach it (each slot: its own
+ * firmware, or any source with a usable upgrade path to it) and look those up in `device_combo` by its unique
+ * (cohort, firmware_signature) key. Device models need no separate check: a firmware version belongs to one
+ * device model. `pairs` then says, per (target, combination): at target firmware, or upgradeable over any
+ * usable path, or over paths DCC may use on Dormant installations, with the fewest hops. Enumerating
+ * assignments of sources to slots also pairs twin devices every possible way, as the rules require.
+ */
+export function matchCtes(targetsCte: string): string {
+  return `with recursive ${targetsCte},
+  tslots as (
+    select t.dmc_id, t.cohort_id, s.device_type, f.device_model_id as model_id, s.firmware_version_id as fw,
+           row_number() over (partition by t.dmc_id, s.device_type, f.device_model_id order by s.firmware_version_id) as k,
+           row_number() over (partition by t.dmc_id order by s.device_type, s.firmware_version_id) as pos
+      from targets t join dmc_slot s on s.dmc_id = t.dmc_id join firmware_version f on f.id = s.firmware_version_id),
+  tshape as (
+    select dmc_id, count(*) as n, count(*) <> count(distinct device_type) as twins from tslots group by dmc_id),
+  back(cohort_id, src, dst, hops, path, dormant_ok) as (
+      select ts.cohort_id, p.from_firmware_id, p.to_firmware_id, 1, array[p.from_firmware_id, p.to_firmware_id], p.dormant_upgrade_by_dcc
+        from (select distinct cohort_id, fw from tslots) ts join firmware_upgrade_path p on p.to_firmware_id = ts.fw
+       where p.ota_supported and (p.cohort_id is null or p.cohort_id = ts.cohort_id)
+    union all
+      select b.cohort_id, p.from_firmware_id, b.dst, b.hops + 1, p.from_firmware_id || b.path, b.dormant_ok and p.dormant_upgrade_by_dcc
+        from back b join firmware_upgrade_path p on p.to_firmware_id = b.src
+       where p.ota_supported and (p.cohort_id is null or p.cohort_id = b.cohort_id)
+         and p.from_firmware_id <> all(b.path) and b.hops < 16),
+  best_any as (select distinct on (cohort_id, src, dst) cohort_id, src, dst, hops, path from back order by cohort_id, src, dst, hops),
+  best_dormant as (select distinct on (cohort_id, src, dst) cohort_id, src, dst, hops, path from back where dormant_ok order by cohort_id, src, dst, hops),
+  -- Every firmware each target slot can be reached from: its own (0 hops) and every upgradeable source.
+  opts as (
+      select ts.dmc_id, ts.pos, ts.device_type, ts.fw as src, 0 as hops_any, 0 as hops_dormant, true as dormant_ok from tslots ts
+    union all
+      select ts.dmc_id, ts.pos, ts.device_type, ba.src, ba.hops, coalesce(bd.hops, 0), bd.src is not null
+        from tslots ts join best_any ba on ba.cohort_id = ts.cohort_id and ba.dst = ts.fw
+        left join best_dormant bd on bd.cohort_id = ts.cohort_id and bd.src = ba.src and bd.dst = ts.fw),
+  -- The firmware signatures that can reach each target: one option per slot, in canonical slot order.
+  build(dmc_id, pos, parts, hops_any, hops_dormant, dormant_ok) as (
+      select dmc_id, pos, array[device_type || ':' || src], hops_any, hops_dormant, dormant_ok from opts where pos = 1
+    union all
+      select b.dmc_id, o.pos, b.parts || (o.device_type || ':' || o.src), b.hops_any + o.hops_any, b.hops_dormant + o.hops_dormant,
+             b.dormant_ok and o.dormant_ok
+        from build b join opts o on o.dmc_id = b.dmc_id and o.pos = b.pos + 1),
+  sigs as (
+    select b.dmc_id,
+           case when h.twins then (select string_agg(x, '+' order by split_part(x, ':', 1), split_part(x, ':', 2)::int) from unnest(b.parts) x)
+                else array_to_string(b.parts, '+') end as sig,
+           min(b.hops_any) as hops_any, min(b.hops_dormant) filter (where b.dormant_ok) as hops_dormant, bool_or(b.dormant_ok) as dormant_ok
+      from build b join tshape h on h.dmc_id = b.dmc_id and b.pos = h.n
+     group by 1, 2),
+  pairs as (
+    select s.dmc_id, c.id as combo_id, s.hops_any = 0 as at_target, true as up_any, s.dormant_ok as up_dormant,
+           s.hops_any, coalesce(s.hops_dormant, 0) as hops_dormant
+      from sigs s join targets t on t.dmc_id = s.dmc_id
+      join device_combo c on c.cohort_id = t.cohort_id and c.firmware_signature = s.sig)`;
+}
+
+/** Installation rows counted as potential upgrades: unmigrated, and not an excluded category [I]. */
+export const UNMIGRATED = `i.migration_state = 'UNMIGRATED'`;
+
+/** Whether pair `p` is an upgrade for installation `i` (Dormant installations need DCC-performed paths). */
+export const UPGRADEABLE = `(not p.at_target and case when i.status = 'DORMANT' then p.up_dormant else p.up_any end)`;
+export const HOPS = `case when i.status = 'DORMANT' then p.hops_dormant else p.hops_any end`;
+
+/**
+ * The devices of installation `i` with their firmware hops to target `dmc` (paths as firmware ids), as JSON.
+ */
+export function deviceHopsJson(installation: string, dmc: string, status: string): string {
+  return `(select coalesce(json_agg(json_build_object('deviceId', d.eui64, 'deviceType', d.device_type, 'from', d.fw, 'to', ts.fw,
+            'path', case when d.fw = ts.fw then null when ${status} = 'DORMANT' then bd.path else ba.path end) order by d.device_type, d.eui64), '[]'::json)
+     from (select x.eui64, x.device_type, x.firmware_version_id as fw, f.device_model_id as model_id,
+                  row_number() over (partition by x.device_type, f.device_model_id order by x.firmware_version_id) as k
+             from device x join firmware_version f on f.id = x.firmware_version_id where x.installation_id = ${installation}) d
+     join tslots ts on ts.dmc_id = ${dmc} and ts.device_type = d.device_type and ts.model_id = d.model_id and ts.k = d.k
+     left join best_any ba on ba.cohort_id = ts.cohort_id and ba.src = d.fw and ba.dst = ts.fw
+     left join best_dormant bd on bd.cohort_id = ts.cohort_id and bd.src = d.fw and bd.dst = ts.fw
+    where d.fw <> ts.fw)`;
+}
