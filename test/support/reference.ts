@@ -16,24 +16,42 @@ export type RefTarget = {
   statuses: string[];
   slots: { type: string; model: number; fw: number }[];
 };
-export type RefPath = { from: number; to: number; cohortId: number | null };
+export type RefPath = { from: number; to: number; cohortId: number | null; dormantOk?: boolean };
 
-export type RefMatch = { installationId: number; dmcId: number; atTarget: boolean };
+export type RefMatch = { installationId: number; dmcId: number; atTarget: boolean; hops: number };
 
-/** Firmware reachable from `from` by directed paths usable for `cohortId` (multi-hop, never the start itself unless a cycle). */
-export function reachable(paths: RefPath[], cohortId: number, from: number): Set<number> {
-  const seen = new Set<number>();
-  const queue = [from];
-  while (queue.length) {
-    const fw = queue.shift()!;
-    for (const p of paths) {
-      if (p.from === fw && (p.cohortId === null || p.cohortId === cohortId) && !seen.has(p.to)) {
-        seen.add(p.to);
-        queue.push(p.to);
+/** Firmware reachable from `from` by directed paths usable for `cohortId` (multi-hop), with the fewest hops. */
+export function reachableHops(
+  paths: RefPath[],
+  cohortId: number,
+  from: number,
+  dormant = false,
+): Map<number, number> {
+  const seen = new Map<number, number>();
+  let frontier = [from];
+  for (let hops = 1; frontier.length; hops++) {
+    const next: number[] = [];
+    for (const fw of frontier) {
+      for (const p of paths) {
+        if (
+          p.from !== fw ||
+          (p.cohortId !== null && p.cohortId !== cohortId) ||
+          (dormant && p.dormantOk === false)
+        )
+          continue;
+        if (!seen.has(p.to) && p.to !== from) {
+          seen.set(p.to, hops);
+          next.push(p.to);
+        }
       }
     }
+    frontier = next;
   }
   return seen;
+}
+
+export function reachable(paths: RefPath[], cohortId: number, from: number): Set<number> {
+  return new Set(reachableHops(paths, cohortId, from).keys());
 }
 
 /** Every way to pair the installation's devices with the target's slots of the same type and model. */
@@ -68,16 +86,23 @@ export function referenceMatches(
   for (const inst of installations) {
     for (const t of targets) {
       if (t.cohortId !== inst.cohortId || !t.statuses.includes(inst.status)) continue;
-      let best: boolean | undefined;
+      let atTarget = false;
+      let hops = Infinity;
       for (const pairs of pairings(inst.devices, t.slots)) {
-        if (pairs.every(([fw, target]) => fw === target)) best = true;
-        else if (
-          best === undefined &&
-          pairs.every(([fw, target]) => fw === target || reachable(paths, inst.cohortId, fw).has(target))
-        )
-          best = false;
+        if (pairs.every(([fw, target]) => fw === target)) atTarget = true;
+        const dormant = inst.status === 'DORMANT';
+        const each = pairs.map(([fw, target]) =>
+          fw === target ? 0 : reachableHops(paths, inst.cohortId, fw, dormant).get(target),
+        );
+        if (each.every((h) => h !== undefined))
+          hops = Math.min(
+            hops,
+            (each as number[]).reduce((x, y) => x + y, 0),
+          );
       }
-      if (best !== undefined) matches.push({ installationId: inst.id, dmcId: t.dmcId, atTarget: best });
+      if (atTarget) matches.push({ installationId: inst.id, dmcId: t.dmcId, atTarget: true, hops: 0 });
+      else if (hops < Infinity)
+        matches.push({ installationId: inst.id, dmcId: t.dmcId, atTarget: false, hops });
     }
   }
   return matches;
@@ -136,12 +161,17 @@ export async function loadReference(db: Client, reportNumber: number) {
     t.slots.push({ type: r.device_type, model: r.device_model_id, fw: r.fw });
     targets.set(r.dmc_id, t);
   }
-  const paths = await db.query<{ from: number; to: number; cohort_id: number | null }>(
-    `select from_firmware_id as "from", to_firmware_id as "to", cohort_id from firmware_upgrade_path where ota_supported`,
+  const paths = await db.query<{ from: number; to: number; cohort_id: number | null; dormant_ok: boolean }>(
+    `select from_firmware_id as "from", to_firmware_id as "to", cohort_id, dormant_upgrade_by_dcc as dormant_ok from firmware_upgrade_path where ota_supported`,
   );
   return {
     installations: [...byId.values()],
     targets: [...targets.values()],
-    paths: paths.rows.map((p) => ({ from: p.from, to: p.to, cohortId: p.cohort_id })),
+    paths: paths.rows.map((p) => ({
+      from: p.from,
+      to: p.to,
+      cohortId: p.cohort_id,
+      dormantOk: p.dormant_ok,
+    })),
   };
 }

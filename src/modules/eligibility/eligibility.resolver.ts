@@ -18,7 +18,7 @@ import {
   type StatusCounts,
 } from './eligibility.types';
 import { explainEligibility, findInstallation, viewerScope } from './eligibility.service';
-import { deviceHopsJson, HOPS, matchCtes, UNMIGRATED, UPGRADEABLE } from './upgrade.sql';
+import { candidatesCtes, deviceHopsJson, HOPS, matchCtes, UNMIGRATED, UPGRADEABLE } from './upgrade.sql';
 
 /**
  * Planner settings for whole-report matching (see Context.analyse): tens of thousands of combination pairs
@@ -122,7 +122,7 @@ export class EligibilityQueryResolver {
     const after = afterId(args.after);
     const { values, p } = params();
     const target = p(dmcId, 'int');
-    const filters = [UNMIGRATED, UPGRADEABLE, viewerScope(ctx.viewer, p)];
+    const filters = [viewerScope(ctx.viewer, p)];
     if (args.filter?.installationStatuses?.length)
       filters.push(`i.status = any(${p(args.filter.installationStatuses, 'text[]')})`);
     if (args.filter?.supplierId) filters.push(`i.supplier_id = ${p(Number(args.filter.supplierId), 'int')}`);
@@ -134,10 +134,7 @@ export class EligibilityQueryResolver {
       totals: { status: string; installs: number; devices: number }[];
       page: CandidateRow[] | null;
     }>(
-      `${matchCtes(`targets(dmc_id, cohort_id) as (select id, cohort_id from dmc where id = ${target})`)},
-       cand as (
-         select i.id, i.status, c.device_count, p.dmc_id from pairs p join installation i on i.combo_id = p.combo_id
-           join device_combo c on c.id = p.combo_id where ${filters.join(' and ')})
+      `${candidatesCtes(target, filters)}
        select (select coalesce(json_agg(t), '[]'::json) from (select status, count(*)::int as installs, sum(device_count)::int as devices from cand group by status) t) as totals,
               (select json_agg(x order by x.id) from (
                  select i.id, i.cohort_id, i.supplier_id, s.name as supplier_name, s.sec_party_id, i.status, i.status_as_of::text as status_as_of,

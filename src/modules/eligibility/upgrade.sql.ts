@@ -79,3 +79,15 @@ export function deviceHopsJson(installation: string, dmc: string, status: string
      left join best_dormant bd on bd.cohort_id = ts.cohort_id and bd.src = d.fw and bd.dst = ts.fw
     where d.fw <> ts.fw)`;
 }
+
+/**
+ * Installations that could be firmware-upgraded to DMC `targetParam`, as CTEs ending in
+ * `cand(id, status, device_count, dmc_id, hops)`; `conditions` are extra conditions on installation `i`.
+ */
+export function candidatesCtes(targetParam: string, conditions: string[]): string {
+  return `${matchCtes(`targets(dmc_id, cohort_id) as (select id, cohort_id from dmc where id = ${targetParam})`)},
+  cand as (
+    select i.id, i.status, c.device_count, p.dmc_id, ${HOPS} as hops
+      from pairs p join installation i on i.combo_id = p.combo_id join device_combo c on c.id = p.combo_id
+     where ${[UNMIGRATED, UPGRADEABLE, ...conditions].join(' and ')})`;
+}

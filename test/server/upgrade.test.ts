@@ -1,0 +1,235 @@
+import { Client } from 'pg';
+import {
+  InstallationByDeviceDocument,
+  InstallationEligibilityDocument,
+  ReportVolumesDocument,
+  UpgradeCandidatesDocument,
+  type UpgradeCandidatesQuery,
+} from '../generated/graphql';
+import { TEST_INVENTORY } from '../support/inventory';
+import { loadReference, referenceMatches } from '../support/reference';
+import { startTestServer, type GraphQLResponse, type TestServer } from '../support/server';
+
+/** Installations, eligibility and report volumes over the report 22 scenario, for DCC staff and suppliers. */
+let t: TestServer;
+let db: Client;
+beforeAll(async () => {
+  t = await startTestServer();
+  db = new Client({ connectionString: t.databaseUrl });
+  await db.connect();
+});
+afterAll(async () => {
+  await db.end();
+  await t.close();
+});
+
+const ok = <T>(res: GraphQLResponse<T>): T => {
+  expect(res.errors).toBeUndefined();
+  return res.data as T;
+};
+const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
+const keyOf = (id: string) => Number(Buffer.from(id, 'base64').toString().split(':')[1]);
+const supplier = (id: number) => ({
+  'x-dev-viewer-role': 'SUPPLIER',
+  'x-dev-viewer-supplier-id': String(id),
+});
+
+async function d1(): Promise<number> {
+  const { rows } = await db.query<{ id: number }>(
+    `select dmc_id as id from epcl_entry where epcl_id = '002255'`,
+  );
+  return rows[0].id;
+}
+
+async function allCandidates(target: string, headers: Record<string, string> = {}) {
+  const nodes: UpgradeCandidatesQuery['upgradeCandidates']['nodes'] = [];
+  let after: string | null = null;
+  let first: UpgradeCandidatesQuery | undefined;
+  for (;;) {
+    const page: UpgradeCandidatesQuery = ok(
+      await t.request(UpgradeCandidatesDocument, { target, first: 100, after }, headers),
+    );
+    first ??= page;
+    nodes.push(...page.upgradeCandidates.nodes);
+    if (!page.upgradeCandidates.pageInfo.hasNextPage) break;
+    after = page.upgradeCandidates.pageInfo.endCursor;
+  }
+  return { nodes, totals: first!.upgradeCandidates.totals, totalCount: first!.upgradeCandidates.totalCount };
+}
+
+describe('upgradeCandidates', () => {
+  it('lists exactly the installations the reference finds, with each device’s hops, page by page', async () => {
+    const dmc = await d1();
+    const { nodes, totals, totalCount } = await allCandidates(gid('Dmc', dmc));
+    const { installations, targets, paths } = await loadReference(db, 22);
+    const target = targets.find((x) => x.dmcId === dmc)!;
+    const expected = referenceMatches(
+      installations,
+      [{ ...target, statuses: ['ACTIVE', 'DORMANT', 'MIXED'] }],
+      paths,
+    ).filter((m) => !m.atTarget);
+    expect(nodes.map((n) => keyOf(n.installation.id)).sort((a, b) => a - b)).toEqual(
+      expected.map((m) => m.installationId).sort((a, b) => a - b),
+    );
+    expect(totalCount).toBe(expected.length);
+    expect(totals.installs.total).toBe(expected.length);
+    expect(totals.installs.active + totals.installs.dormant + totals.installs.mixed).toBe(
+      totals.installs.total,
+    );
+    expect(nodes.length).toBeGreaterThan(10);
+    for (const n of nodes) {
+      expect(n.installation.migrationState).toBe('UNMIGRATED');
+      expect(n.installation.cohort.code).toBe('MOC_SECURE');
+      expect(n.devices.length).toBeGreaterThan(0);
+      for (const d of n.devices) {
+        expect(d.path[0].id).toBe(d.fromFirmware.id);
+        expect(d.path[d.path.length - 1].id).toBe(d.toFirmware.id);
+        expect(d.hops).toBe(d.path.length - 1);
+      }
+      const hops = n.devices.reduce((s, d) => s + d.hops, 0);
+      expect(hops).toBe(expected.find((m) => m.installationId === keyOf(n.installation.id))!.hops);
+    }
+  });
+
+  it('shows a supplier only its own candidates, and totals over them only', async () => {
+    const target = gid('Dmc', await d1());
+    const all = await allCandidates(target);
+    const mine = await allCandidates(target, supplier(3));
+    const theirs = all.nodes.filter((n) => n.installation.supplier.id === '3');
+    expect(mine.nodes.map((n) => n.installation.id)).toEqual(theirs.map((n) => n.installation.id));
+    expect(mine.nodes.every((n) => n.installation.supplier.id === '3')).toBe(true);
+    expect(mine.totals.installs.total).toBe(theirs.length);
+    expect(mine.totals.installs.total).toBeLessThan(all.totals.installs.total);
+  });
+
+  it('refuses a target that is not a DMC ID, and an unknown DMC', async () => {
+    const wrong = await t.request(UpgradeCandidatesDocument, { target: gid('EpclEntry', 1) });
+    expect(wrong.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    const missing = await t.request(UpgradeCandidatesDocument, { target: gid('Dmc', 999999) });
+    expect(missing.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('EPCL report volumes', () => {
+  it('recomputes report 22’s tables beside the published zeros: the configured candidates, none at target', async () => {
+    const { epclReport } = ok(await t.request(ReportVolumesDocument, { number: 22 }));
+    const table = (section: string) => epclReport.volumes.tables.find((x) => x.section === section)!;
+    const row = (section: string, basis: string) => table(section).rows.find((r) => r.basis === basis)!;
+    const overall = row('OVERALL', 'POTENTIAL_FW_UPGRADE');
+    expect(overall.recomputed.installs.total).toBe(TEST_INVENTORY.report22Candidates);
+    expect(overall.published!.installs.total).toBe(0);
+    expect(overall.difference!.installs.total).toBe(TEST_INVENTORY.report22Candidates);
+    expect(row('OVERALL', 'AT_TARGET_FW').recomputed.installs.total).toBe(0);
+    const g1 = row('GROUP_1_TESTED', 'POTENTIAL_FW_UPGRADE').recomputed.installs.total;
+    const g2 = row('GROUP_2_SE', 'POTENTIAL_FW_UPGRADE').recomputed.installs.total;
+    expect(g1 + g2).toBe(TEST_INVENTORY.report22Candidates);
+    expect(g1).toBeGreaterThan(0);
+    expect(table('OVERALL').totals.recomputed.installs.total).toBe(TEST_INVENTORY.report22Candidates);
+    expect(overall.recomputed.devices.total).toBeGreaterThan(2 * TEST_INVENTORY.report22Candidates!);
+    expect(epclReport.volumes.rule).toContain('counted once per report');
+    expect(epclReport.impact.byFirmwareUpgrade.total).toBeGreaterThan(0);
+    expect(epclReport.impact.byFirmwareUpgrade.total).toBeLessThanOrEqual(TEST_INVENTORY.report22Candidates!);
+    expect(epclReport.impact.direct.total).toBe(0);
+  });
+
+  it('scopes the recomputed volumes to a supplier’s installations', async () => {
+    const all = ok(await t.request(ReportVolumesDocument, { number: 22 }));
+    const mine = ok(await t.request(ReportVolumesDocument, { number: 22 }, supplier(3)));
+    const total = (d: typeof all) => d.epclReport.volumes.tables[0].totals.recomputed.installs.total;
+    const { rows } = await db.query<{ n: number }>(
+      `select count(*)::int as n from installation where supplier_id = 3`,
+    );
+    expect(total(mine)).toBeLessThan(total(all));
+    expect(total(mine)).toBeGreaterThan(0);
+    expect(total(mine)).toBeLessThan(rows[0].n);
+  });
+});
+
+describe('installation eligibility', () => {
+  it('explains a report 22 candidate: not eligible yet, with upgrade options that reach proposed entries', async () => {
+    const dmc = await d1();
+    const page = ok(
+      await t.request(UpgradeCandidatesDocument, { target: gid('Dmc', dmc), first: 1, statuses: ['ACTIVE'] }),
+    );
+    const candidate = page.upgradeCandidates.nodes[0];
+    const { installation } = ok(
+      await t.request(InstallationEligibilityDocument, { id: candidate.installation.id }),
+    );
+    expect(installation!.eligibility.eligible).toBe(false);
+    const options = installation!.eligibility.upgradeOptions;
+    const d1Fingerprint = (
+      await db.query<{ f: string }>('select fingerprint as f from dmc where id = $1', [dmc])
+    ).rows[0].f;
+    const toD1 = options.find((o) => o.dmc.fingerprint === d1Fingerprint)!;
+    expect(toD1.entry).toEqual({ epclId: '002255', state: 'PROPOSED' });
+    expect(toD1.hops).toBe(candidate.devices.reduce((sum, d) => sum + d.hops, 0));
+    expect(options.map((o) => o.hops)).toEqual([...options.map((o) => o.hops)].sort((a, b) => a - b));
+    for (const d of toD1.devices) expect(d.path).toHaveLength(d.hops + 1);
+  });
+
+  it('shows an eligible installation with its entry and basis chain, and a migrated one as blocked', async () => {
+    const { rows } = await db.query<{ id: number }>(
+      `select i.id from installation i join device_combo c on c.id = i.combo_id
+         join epcl_entry e on e.dmc_id = c.dmc_id and e.installation_status = i.status and e.state = 'ON_EPCL' and e.basis = 'SUBSTANTIVELY_EQUIVALENT'
+        where i.migration_state = 'UNMIGRATED' order by i.id limit 1`,
+    );
+    expect(rows).toHaveLength(1);
+    const { installation } = ok(
+      await t.request(InstallationEligibilityDocument, { id: gid('Installation', rows[0].id) }),
+    );
+    expect(installation!.eligibility).toMatchObject({
+      eligible: true,
+      entry: { state: 'ON_EPCL', basis: 'SUBSTANTIVELY_EQUIVALENT' },
+      blockers: [],
+    });
+    // SE entry → the tested entry it rests on (→ for an Active one, the Dormant entry tested under 20.9).
+    const chain = installation!.eligibility.basisChain.map((e) => e.basis);
+    expect(chain[0]).toBe('SUBSTANTIVELY_EQUIVALENT');
+    expect(chain.slice(1).every((b) => b === 'TESTED' || b === 'TESTED_VIA_DORMANT')).toBe(true);
+    expect(chain[chain.length - 1]).toBe('TESTED');
+    expect(installation!.currentDmc).toEqual(installation!.eligibility.currentDmc);
+
+    const migrated = await db.query<{ id: number }>(
+      `select id from installation where migration_state = 'MIGRATED' order by id limit 1`,
+    );
+    const m = ok(
+      await t.request(InstallationEligibilityDocument, { id: gid('Installation', migrated.rows[0].id) }),
+    );
+    expect(m.installation!.eligibility.eligible).toBe(false);
+    expect(m.installation!.eligibility.blockers[0].code).toBe('MIGRATED');
+  });
+
+  it('never shows a supplier another supplier’s installation, by ID, by device or through node()', async () => {
+    const { rows } = await db.query<{ id: number; eui64: string }>(
+      `select i.id, d.eui64 from installation i join device d on d.installation_id = i.id where i.supplier_id = 4 order by i.id limit 1`,
+    );
+    const id = gid('Installation', rows[0].id);
+    expect(ok(await t.request(InstallationEligibilityDocument, { id }, supplier(3))).installation).toBeNull();
+    expect(
+      ok(await t.request(InstallationByDeviceDocument, { deviceId: rows[0].eui64 }, supplier(3)))
+        .installationByDeviceId,
+    ).toBeNull();
+    const node = ok(
+      await t.request<{ node: unknown }, { id: string }>(
+        'query($id: ID!) { node(id: $id) { id } }',
+        { id },
+        supplier(3),
+      ),
+    );
+    expect(node.node).toBeNull();
+    // …while its own supplier and DCC staff see it.
+    expect(
+      ok(await t.request(InstallationByDeviceDocument, { deviceId: rows[0].eui64 }, supplier(4)))
+        .installationByDeviceId?.id,
+    ).toBe(id);
+    expect(
+      ok(await t.request(InstallationByDeviceDocument, { deviceId: rows[0].eui64 })).installationByDeviceId
+        ?.supplier.id,
+    ).toBe('4');
+  });
+
+  it('refuses a malformed device ID', async () => {
+    const res = await t.request(InstallationByDeviceDocument, { deviceId: '00db12345678' });
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'deviceId' } });
+  });
+});
