@@ -18,7 +18,7 @@ import {
   type StatusCounts,
 } from './eligibility.types';
 import { explainEligibility, findInstallation, viewerScope } from './eligibility.service';
-import { candidatesCtes, deviceHopsJson, HOPS, matchCtes, UNMIGRATED, UPGRADEABLE } from './upgrade.sql';
+import { candidatesCtes, deviceHopsJson, matchCtes, UNMIGRATED } from './upgrade.sql';
 
 /**
  * Planner settings for whole-report matching (see Context.analyse): tens of thousands of combination pairs
@@ -209,6 +209,12 @@ type MatchedRow = {
   devices: number;
 };
 
+/**
+ * A report's matches, counted once per installation. The precedence (at target, then Group 1, then fewest
+ * hops) depends only on an installation's combination and status, so it is decided per (combination,
+ * status) and the installations are then counted through the partial index on unmigrated installations
+ * (index-only, supplier included), never by scanning the inventory.
+ */
 async function matchReport(
   ctx: Context,
   reportId: number,
@@ -219,22 +225,25 @@ async function matchReport(
   const scope = viewerScope(ctx.viewer, p);
   const notEligible = onlyNotEligibleNow
     ? `and not exists (select 1 from device_combo c2 join epcl_entry e2 on e2.dmc_id = c2.dmc_id
-         where c2.id = i.combo_id and e2.installation_status = i.status and e2.state = 'ON_EPCL')`
+         where c2.id = p.combo_id and e2.installation_status = en.installation_status and e2.state = 'ON_EPCL')`
     : '';
+  const hops = `case when en.installation_status = 'DORMANT' then p.hops_dormant else p.hops_any end`;
   return ctx.analyse<MatchedRow>(
     `${matchCtes(`entries as (
         select e.dmc_id, e.installation_status, re.report_group from epcl_report_entry re join epcl_entry e on e.id = re.entry_id
          where re.report_id = ${report}),
       targets(dmc_id, cohort_id) as (select d.id, d.cohort_id from dmc d where d.id in (select dmc_id from entries))`)},
-     matched as (
-       select distinct on (i.id) i.id, i.status, c.device_count, p.at_target, en.report_group
+     best as materialized (
+       select distinct on (p.combo_id, en.installation_status) p.combo_id, en.installation_status as status, p.at_target, en.report_group
          from pairs p join entries en on en.dmc_id = p.dmc_id
-         join installation i on i.combo_id = p.combo_id and i.status = en.installation_status
-         join device_combo c on c.id = p.combo_id
-        where ${UNMIGRATED} and (p.at_target or ${UPGRADEABLE}) and ${scope} ${notEligible}
-        order by i.id, p.at_target desc, en.report_group, ${HOPS})
-     select report_group, at_target, status, count(*)::int as installs, sum(device_count)::int as devices
-       from matched group by 1, 2, 3`,
+        where (p.at_target or case when en.installation_status = 'DORMANT' then p.up_dormant else p.up_any end) ${notEligible}
+        order by p.combo_id, en.installation_status, p.at_target desc, en.report_group, ${hops})
+     select b.report_group, b.at_target, b.status, sum(n.installs)::int as installs, sum(n.installs * c.device_count)::int as devices
+       from best b join device_combo c on c.id = b.combo_id
+       cross join lateral (select count(*)::int as installs from installation i
+                            where i.combo_id = b.combo_id and i.status = b.status and ${UNMIGRATED} and ${scope}) n
+      where n.installs > 0
+      group by 1, 2, 3`,
     values,
     REPORT_MATCHING,
   );

@@ -31,7 +31,11 @@ export class Supplier {
 /** A SMETS1 installation: the comms hub and the meters and devices at one premises that migrate together. */
 @Entity()
 @Index({ properties: ['supplier'] })
-@Index({ properties: ['combo', 'status'] })
+@Index({
+  name: 'installation_unmigrated_combo_index',
+  expression:
+    "create index installation_unmigrated_combo_index on installation (combo_id, status) include (supplier_id) where migration_state = 'UNMIGRATED'",
+})
 @Check({
   name: 'installation_excluded_has_category',
   expression: "(migration_state = 'EXCLUDED') = (exclusion_category is not null)",

@@ -1,0 +1,248 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { migrate } from '../src/core/db/database';
+import { startEmbeddedPostgres } from '../src/core/db/embedded-postgres';
+import { seedDatabase } from '../seeds';
+import { Cleanup, freePort, ServerProcess } from './lib/processes';
+import { progress, result, sleep } from './lib/log';
+
+/*
+ * npm run bench:upgrade [-- --installations N] [--rebuild]
+ *
+ * Builds (once, then reuses) a national inventory of 3,000,000 installations in bench/.cache/upgrade-pgdata,
+ * starts our server over it in production mode, and measures sequential request latency for the questions of
+ * the upgrade analysis: candidate totals and the first page of 100 candidates with hops, for several target
+ * DMCs; one installation's eligibility; report 22's recomputed volumes. Then it answers the totals with the
+ * brute-force SQL of docs/domain.md §4.4 (over devices, no precomputation) and prints the ratio.
+ * The last line is one JSON object.
+ */
+const ROOT = path.resolve(__dirname, '..');
+const CACHE = path.join(ROOT, 'bench', '.cache', 'upgrade-pgdata');
+const args = process.argv.slice(2);
+const INSTALLATIONS = Number(args[args.indexOf('--installations') + 1]) || 3_000_000;
+const REBUILD = args.includes('--rebuild');
+const BRUTE_FORCE_LIMIT_S = 90;
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+async function gql(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ ms: number; data: any }> {
+  const started = process.hrtime.bigint();
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: unknown; errors?: { message: string }[] };
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (body.errors) throw new Error(`GraphQL error: ${body.errors[0].message}`);
+  return { ms, data: body.data };
+}
+
+async function timed(
+  label: string,
+  runs: number,
+  warmup: number,
+  fn: () => Promise<number>,
+): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await fn());
+  progress(
+    `${label}: p50 ${round1(percentile(times, 50))} ms, p95 ${round1(percentile(times, 95))} ms (${runs} runs)`,
+  );
+  return times;
+}
+
+const TOTALS = `query($t: ID!) { upgradeCandidates(targetDmc: $t, first: 1) { totals { installs { active dormant mixed total } devices { total } } } }`;
+const PAGE = `query($t: ID!) { upgradeCandidates(targetDmc: $t, first: 100) { nodes { installation { id status } devices { deviceId hops path { versionHex } } } } }`;
+const ELIGIBILITY = `query($id: ID!) { installation(id: $id) { status eligibility { eligible entry { epclId } basisChain { epclId } upgradeOptions { hops dmc { fingerprint } devices { deviceId hops } } blockers { code } } } }`;
+const VOLUMES = `{ epclReport(number: 22) { volumes { tables { section rows { basis recomputed { installs { active dormant mixed total } devices { total } } } } } } }`;
+
+/** docs/domain.md §4.4, on this schema: no combinations, no precomputation; counts by status. */
+const BRUTE_FORCE = `
+with recursive reach(from_fw, to_fw) as (
+    select from_firmware_id, to_firmware_id from firmware_upgrade_path where ota_supported and (cohort_id = $2 or cohort_id is null)
+  union select r.from_fw, p.to_firmware_id from reach r join firmware_upgrade_path p on p.from_firmware_id = r.to_fw
+    where p.ota_supported and (p.cohort_id = $2 or p.cohort_id is null)),
+inst_slots as (select d.installation_id, d.device_type, fv.device_model_id, fv.id fw from device d join firmware_version fv on fv.id = d.firmware_version_id),
+tgt as (select s.device_type, fv.device_model_id, fv.id fw from dmc_slot s join firmware_version fv on fv.id = s.firmware_version_id where s.dmc_id = $1)
+select i.status, count(*)::int as n from installation i
+ where i.cohort_id = $2 and i.migration_state = 'UNMIGRATED'
+   and (select array_agg(device_type order by device_type) from inst_slots where installation_id = i.id) = (select array_agg(device_type order by device_type) from tgt)
+   and not exists (select 1 from inst_slots x join tgt t using (device_type) where x.installation_id = i.id and (x.device_model_id <> t.device_model_id
+        or (x.fw <> t.fw and not exists (select 1 from reach r where r.from_fw = x.fw and r.to_fw = t.fw))))
+   and exists (select 1 from inst_slots x join tgt t using (device_type) where x.installation_id = i.id and x.fw <> t.fw)
+ group by i.status`;
+
+async function main(): Promise<void> {
+  const cleanup = new Cleanup();
+  process.once('SIGINT', () => void cleanup.run().then(() => process.exit(130)));
+  try {
+    if (REBUILD) fs.rmSync(CACHE, { recursive: true, force: true });
+    fs.mkdirSync(CACHE, { recursive: true });
+    const pg = await startEmbeddedPostgres({
+      dataDir: CACHE,
+      database: 'dmc_upgrade_bench',
+      log: () => undefined,
+    });
+    cleanup.add('PostgreSQL', () => pg.stop());
+    await migrate(pg.url);
+    const db = new Client({ connectionString: pg.url });
+    await db.connect();
+    cleanup.add('bench connection', () => db.end());
+    const have = Number((await db.query<{ n: string }>('select count(*) as n from installation')).rows[0].n);
+    if (have !== INSTALLATIONS) {
+      progress(
+        `building the inventory: ${INSTALLATIONS.toLocaleString('en-GB')} installations (once; reused after)`,
+      );
+      await db.query('drop schema public cascade; create schema public');
+      await migrate(pg.url);
+      const started = Date.now();
+      await seedDatabase(pg.url, { installations: INSTALLATIONS, seed: 1 });
+      await db.query('vacuum analyze');
+      progress(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } else progress(`reusing the inventory: ${have.toLocaleString('en-GB')} installations`);
+
+    const port = await freePort();
+    const server = ServerProcess.start(
+      'our server',
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', 'src/main.ts'],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          DATABASE_URL: pg.url,
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          NODE_ENV: 'production',
+          SEED_ON_EMPTY: 'false',
+          LOG_LEVEL: 'warn',
+        },
+      },
+    );
+    cleanup.add('our server', () => server.stop());
+    const url = `http://127.0.0.1:${port}/graphql`;
+    for (let i = 0; ; i++) {
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`)
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (ready) break;
+      if (i > 300) throw new Error('our server did not become ready');
+      await sleep(100);
+    }
+
+    const targets = (
+      await db.query<{ id: number; label: string }>(
+        `(select d.id, 'report 22 ' || e.epcl_id as label from epcl_entry e join dmc d on d.id = e.dmc_id where e.epcl_id in ('002255', '002370'))
+         union all (select e.dmc_id, 'report 22 SE ' || e.epcl_id from epcl_entry e join epcl_report_entry re on re.entry_id = e.id
+                     join epcl_report r on r.id = re.report_id where r.number = 22 and e.basis = 'SUBSTANTIVELY_EQUIVALENT' order by e.epcl_id limit 3)`,
+      )
+    ).rows;
+    const totals: number[] = [];
+    const pages: number[] = [];
+    const brute: { label: string; ms: number; ours: number }[] = [];
+    for (const t of targets) {
+      const id = Buffer.from(`Dmc:${t.id}`).toString('base64');
+      const one = await gql(url, TOTALS, { t: id });
+      progress(`target ${t.label}: ${one.data.upgradeCandidates.totals.installs.total} candidates`);
+      totals.push(...(await timed(`  totals`, 20, 3, async () => (await gql(url, TOTALS, { t: id })).ms)));
+      pages.push(
+        ...(await timed(
+          `  first page of 100 with hops`,
+          20,
+          3,
+          async () => (await gql(url, PAGE, { t: id })).ms,
+        )),
+      );
+    }
+    const ids = (
+      await db.query<{ id: number }>(
+        `select id from installation tablesample bernoulli (0.05) repeatable (7) limit 200`,
+      )
+    ).rows.map((r) => r.id);
+    let k = 0;
+    const eligibility = await timed(
+      'installation eligibility (random installations)',
+      100,
+      10,
+      async () =>
+        (
+          await gql(url, ELIGIBILITY, {
+            id: Buffer.from(`Installation:${ids[k++ % ids.length]}`).toString('base64'),
+          })
+        ).ms,
+    );
+    const volumeRuns = await timed('report 22 volumes', 5, 1, async () => (await gql(url, VOLUMES)).ms);
+    const volumes = (await gql(url, VOLUMES)).data.epclReport.volumes.tables[0].rows.find(
+      (r: any) => r.basis === 'POTENTIAL_FW_UPGRADE',
+    ).recomputed.installs.total;
+
+    const cohort = (await db.query<{ id: number }>(`select id from cohort where code = 'MOC_SECURE'`)).rows[0]
+      .id;
+    for (const t of targets.slice(0, 2)) {
+      const id = Buffer.from(`Dmc:${t.id}`).toString('base64');
+      const ours = percentile(totals, 50);
+      const started = Date.now();
+      // The brute force can take minutes at this scale: bounded, and reported as a lower bound if cut off.
+      await db.query(`set statement_timeout = '${BRUTE_FORCE_LIMIT_S}s'`);
+      let bruteTotal: number | string;
+      try {
+        const rows = (await db.query<{ status: string; n: number }>(BRUTE_FORCE, [t.id, cohort])).rows;
+        bruteTotal = rows.reduce((s, r) => s + r.n, 0);
+      } catch (error) {
+        if (!/statement timeout/.test((error as Error).message)) throw error;
+        bruteTotal = `cut off after ${BRUTE_FORCE_LIMIT_S} s`;
+      } finally {
+        await db.query('set statement_timeout = 0');
+      }
+      const ms = Date.now() - started;
+      const oursTotal = (await gql(url, TOTALS, { t: id })).data.upgradeCandidates.totals.installs.total;
+      progress(
+        `brute force (domain.md §4.4) for ${t.label}: ${ms} ms, ${bruteTotal} candidates (ours ${oursTotal})`,
+      );
+      brute.push({ label: t.label, ms, ours });
+    }
+
+    const summary = {
+      installations: INSTALLATIONS,
+      targets: targets.length,
+      totals_p50_ms: round1(percentile(totals, 50)),
+      totals_p95_ms: round1(percentile(totals, 95)),
+      page_p50_ms: round1(percentile(pages, 50)),
+      page_p95_ms: round1(percentile(pages, 95)),
+      eligibility_p50_ms: round1(percentile(eligibility, 50)),
+      eligibility_p95_ms: round1(percentile(eligibility, 95)),
+      report_volumes_ms: round1(percentile(volumeRuns, 50)),
+      report22_potential_upgrade_installs: volumes,
+      brute_force_totals_ms: brute.map((b) => b.ms),
+      brute_force_cut_off: brute.some((b) => b.ms >= BRUTE_FORCE_LIMIT_S * 1000),
+      brute_force_ratio: round1(brute.reduce((s, b) => s + b.ms, 0) / brute.length / percentile(totals, 50)),
+    };
+    result(
+      `totals p50 ${summary.totals_p50_ms} ms / p95 ${summary.totals_p95_ms} ms; page p50 ${summary.page_p50_ms} ms / p95 ${summary.page_p95_ms} ms; eligibility p50 ${summary.eligibility_p50_ms} ms / p95 ${summary.eligibility_p95_ms} ms; report 22 volumes ${summary.report_volumes_ms} ms (${volumes} potential upgrades)`,
+    );
+    result(
+      `brute force totals: ${summary.brute_force_totals_ms.join(', ')} ms: ${summary.brute_force_ratio}x slower than ours`,
+    );
+    result(JSON.stringify(summary));
+  } finally {
+    await cleanup.run();
+  }
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`bench:upgrade failed: ${error.message}\n`);
+  process.exit(1);
+});
