@@ -7,7 +7,7 @@ import {
 } from '../../modules/catalogue/catalogue.entities';
 import { BankHoliday } from '../../modules/calendar/bank-holiday.entity';
 import { CatalogueVersion } from '../../modules/catalogue/catalogue-version.entity';
-import { Cohort, Dmc, DmcRelation, DmcSlot } from '../../modules/dmc/dmc.entities';
+import { Cohort, Dmc, DmcModelSignature, DmcRelation, DmcSlot } from '../../modules/dmc/dmc.entities';
 import {
   EpclEntry,
   EpclEntryEvidence,
@@ -41,6 +41,7 @@ export const ENTITIES = [
   Dmc,
   DmcSlot,
   DmcRelation,
+  DmcModelSignature,
   TestReport,
   TestReportScope,
   TestingIssue,

@@ -7,7 +7,7 @@
  * Used by `npm run migration:create` (to write only real changes) and by the drift test.
  */
 const HAND_WRITTEN = [
-  / constraint "?(firmware_version_type_matches_model|dmc_slot_type_matches_firmware|device_type_matches_firmware)"?[ ;]/i,
+  / constraint "?(firmware_version_type_matches_model|dmc_slot_type_matches_firmware|device_type_matches_firmware|dmc_model_signature_dmc_id_foreign)"?[ ;]/i,
   / index "?(firmware_upgrade_path_unique|firmware_version_hex_unique)"?[ ;]/i,
 ];
 

@@ -120,3 +120,17 @@ export class DmcRelation {
   @Property({ type: 'date', nullable: true })
   decidedOn?: string | null;
 }
+
+/**
+ * A DMC's device models as DEVICE_TYPE:deviceModelId, sorted, joined by + (what firmware cannot change), kept
+ * by the database from the DMC's slots. Finds the DMCs an installation could reach by firmware alone.
+ */
+@Entity()
+@Index({ properties: ['modelSignature'] })
+export class DmcModelSignature {
+  @PrimaryKey({ type: 'integer', autoincrement: false })
+  dmcId!: number;
+
+  @Property({ type: 'text' })
+  modelSignature!: string;
+}

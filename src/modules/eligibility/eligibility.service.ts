@@ -102,10 +102,8 @@ export async function explainEligibility(
        select id, basis_entry_id, 0 from current_entry
        union all select e.id, e.basis_entry_id, c.depth + 1 from chain c join epcl_entry e on e.id = c.basis_entry_id where c.depth < 5),
      candidates as (
-       select d.id as dmc_id, e.id as entry_id, e.state,
-              (select string_agg(s.device_type || ':' || f.device_model_id, '+' order by s.device_type, f.device_model_id)
-                 from dmc_slot s join firmware_version f on f.id = s.firmware_version_id where s.dmc_id = d.id) as model_sig
-         from dmc d join epcl_entry e on e.dmc_id = d.id
+       select d.id as dmc_id, e.id as entry_id, e.state, ms.model_signature as model_sig
+         from dmc d join epcl_entry e on e.dmc_id = d.id join dmc_model_signature ms on ms.dmc_id = d.id
         where d.cohort_id = $3 and e.installation_status = $2 and e.state not in ('REJECTED', 'WITHDRAWN', 'REMOVED')),
      -- Upgrades need the same device models; when none has them, a sample of the rest explains why not.
      targets as (
