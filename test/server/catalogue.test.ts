@@ -16,7 +16,7 @@ import {
   type EquivalentEntriesQuery,
 } from '../generated/graphql';
 import { reachable } from '../support/reference';
-import { startTestServer, type GraphQLResponse, type TestServer } from '../support/server';
+import { ok, startTestServer, type GraphQLResponse, type TestServer } from '../support/server';
 
 /**
  * The catalogue questions of docs/domain.md §6 against the report 22 scenario. Expected answers come from
@@ -35,10 +35,6 @@ afterAll(async () => {
 });
 
 const sql = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
-const ok = <T>(res: GraphQLResponse<T>): T => {
-  expect(res.errors).toBeUndefined();
-  return res.data as T;
-};
 
 it('Q1: answers a DMC’s entries per status, with EPCL ID, basis and date first added', async () => {
   const fingerprint = await sql<{ fingerprint: string }>(

@@ -8,7 +8,7 @@ import {
 } from '../generated/graphql';
 import { TEST_INVENTORY } from '../support/inventory';
 import { loadReference, referenceMatches } from '../support/reference';
-import { startTestServer, type GraphQLResponse, type TestServer } from '../support/server';
+import { keyOf, ok, globalId, startTestServer, type TestServer } from '../support/server';
 
 /** Installations, eligibility and report volumes over the report 22 scenario, for DCC staff and suppliers. */
 let t: TestServer;
@@ -23,12 +23,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const ok = <T>(res: GraphQLResponse<T>): T => {
-  expect(res.errors).toBeUndefined();
-  return res.data as T;
-};
-const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
-const keyOf = (id: string) => Number(Buffer.from(id, 'base64').toString().split(':')[1]);
+const gid = globalId;
 const supplier = (id: number) => ({
   'x-dev-viewer-role': 'SUPPLIER',
   'x-dev-viewer-supplier-id': String(id),

@@ -65,3 +65,13 @@ export async function startTestServer(
     },
   };
 }
+
+/** The data of a response that must have no errors (the test fails with the errors otherwise). */
+export function ok<T>(res: GraphQLResponse<T>): T {
+  expect(res.errors).toBeUndefined();
+  return res.data as T;
+}
+
+/** A global ID as the API issues them (base64 of `Type:key`), and its key back. */
+export const globalId = (type: string, key: number) => Buffer.from(`${type}:${key}`).toString('base64');
+export const keyOf = (id: string) => Number(Buffer.from(id, 'base64').toString().split(':')[1]);
