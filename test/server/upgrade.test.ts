@@ -228,3 +228,61 @@ describe('installation eligibility', () => {
     expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'deviceId' } });
   });
 });
+
+describe('electricity-only migration (gas excluded for HAN error GT01)', () => {
+  it('matches the installation on its electricity devices only, and recomputes when the flag changes', async () => {
+    // A dual-fuel installation whose electricity devices are exactly an electricity-only DMC's.
+    const { rows } = await db.query<{ id: number; dmc_id: number }>(
+      `select i.id, d.id as dmc_id from installation i
+         join lateral (select string_agg(x.device_type || ':' || x.firmware_version_id, '+' order by x.device_type, x.firmware_version_id) as sig
+                         from device x where x.installation_id = i.id and x.device_type in ('CHF', 'ESME')) e on true
+         join dmc d on d.cohort_id = i.cohort_id and d.fingerprint = e.sig
+        where exists (select 1 from device g where g.installation_id = i.id and g.device_type = 'GSME')
+        order by i.id limit 1`,
+    );
+    expect(rows).toHaveLength(1);
+    const id = gid('Installation', rows[0].id);
+    const [{ fingerprint }] = (
+      await db.query<{ fingerprint: string }>('select fingerprint from dmc where id = $1', [rows[0].dmc_id])
+    ).rows;
+    const before = ok(await t.request(InstallationEligibilityDocument, { id }));
+    expect(before.installation!.currentDmc?.fingerprint).not.toBe(fingerprint);
+    await db.query('update installation set elec_only_migration = true where id = $1', [rows[0].id]);
+    const after = ok(await t.request(InstallationEligibilityDocument, { id }));
+    expect(after.installation!.currentDmc).toEqual({ fingerprint });
+    expect(after.installation!.eligibility.currentDmc).toEqual({ fingerprint });
+    await db.query('update installation set elec_only_migration = false where id = $1', [rows[0].id]);
+    expect(
+      ok(await t.request(InstallationEligibilityDocument, { id })).installation!.currentDmc?.fingerprint,
+    ).not.toBe(fingerprint);
+  });
+});
+
+describe('status drift', () => {
+  it('moves an installation to its DMC’s entry for the new status when Active turns Dormant', async () => {
+    const { rows } = await db.query<{ id: number; dmc_id: number }>(
+      `select i.id, c.dmc_id from installation i join device_combo c on c.id = i.combo_id
+         join epcl_entry a on a.dmc_id = c.dmc_id and a.installation_status = 'ACTIVE'
+         join epcl_entry d on d.dmc_id = c.dmc_id and d.installation_status = 'DORMANT' and d.epcl_id <> a.epcl_id
+        where i.status = 'ACTIVE' and i.migration_state = 'UNMIGRATED' order by i.id limit 1`,
+    );
+    expect(rows).toHaveLength(1);
+    const entries = (
+      await db.query<{ installation_status: string; epcl_id: string }>(
+        'select installation_status, epcl_id from epcl_entry where dmc_id = $1',
+        [rows[0].dmc_id],
+      )
+    ).rows;
+    const epclFor = (status: string) => entries.find((e) => e.installation_status === status)!.epcl_id;
+    const id = gid('Installation', rows[0].id);
+    expect(
+      ok(await t.request(InstallationEligibilityDocument, { id })).installation!.eligibility.entry?.epclId,
+    ).toBe(epclFor('ACTIVE'));
+    await db.query(`update installation set status = 'DORMANT', status_as_of = '2022-01-10' where id = $1`, [
+      rows[0].id,
+    ]);
+    expect(
+      ok(await t.request(InstallationEligibilityDocument, { id })).installation!.eligibility.entry?.epclId,
+    ).toBe(epclFor('DORMANT'));
+  });
+});

@@ -79,6 +79,7 @@ type CandidateRow = {
   migration_state: string;
   migrated_on: string | null;
   exclusion_category: string | null;
+  elec_only_migration: boolean;
   dmc_id: number | null;
   devices: { deviceId: string; deviceType: string; meterStatus: string | null; firmwareVersionId: number }[];
   hops: { deviceId: string; deviceType: string; from: number; to: number; path: number[] }[];
@@ -138,7 +139,7 @@ export class EligibilityQueryResolver {
        select (select coalesce(json_agg(t), '[]'::json) from (select status, count(*)::int as installs, sum(device_count)::int as devices from cand group by status) t) as totals,
               (select json_agg(x order by x.id) from (
                  select i.id, i.cohort_id, i.supplier_id, s.name as supplier_name, s.sec_party_id, i.status, i.status_as_of::text as status_as_of,
-                        i.migration_state, i.migrated_on::text as migrated_on, i.exclusion_category, dc.dmc_id,
+                        i.migration_state, i.migrated_on::text as migrated_on, i.exclusion_category, i.elec_only_migration, dc.dmc_id,
                         (select json_agg(json_build_object('deviceId', d.eui64, 'deviceType', d.device_type, 'meterStatus', d.meter_status,
                            'firmwareVersionId', d.firmware_version_id) order by d.device_type, d.eui64) from device d where d.installation_id = i.id) as devices,
                         ${deviceHopsJson('i.id', 'c.dmc_id', 'i.status')} as hops
@@ -161,6 +162,7 @@ export class EligibilityQueryResolver {
         migrationState: r.migration_state,
         migratedOn: r.migrated_on,
         exclusionCategory: r.exclusion_category,
+        elecOnlyMigration: r.elec_only_migration,
         supplier: { id: String(r.supplier_id), name: r.supplier_name, secPartyId: r.sec_party_id },
         devices: r.devices,
       } as unknown as Installation,

@@ -23,6 +23,7 @@ type InstallationRow = {
   migration_state: Installation['migrationState'];
   migrated_on: string | null;
   exclusion_category: Installation['exclusionCategory'];
+  elec_only_migration: boolean;
   dmc_id: number | null;
   devices: {
     deviceId: string;
@@ -46,7 +47,7 @@ export async function findInstallation(
       : `i.id = (select installation_id from device where eui64 = ${param(by.deviceId, 'text')})`;
   const [row] = await ctx.sql<InstallationRow>(
     `select i.id, i.cohort_id, i.supplier_id, s.name as supplier_name, s.sec_party_id, i.status, i.status_as_of::text, i.migration_state,
-            i.migrated_on::text, i.exclusion_category, c.dmc_id,
+            i.migrated_on::text, i.exclusion_category, i.elec_only_migration, c.dmc_id,
             (select coalesce(json_agg(json_build_object('deviceId', d.eui64, 'deviceType', d.device_type, 'meterStatus', d.meter_status,
                     'firmwareVersionId', d.firmware_version_id, 'modelId', f.device_model_id) order by d.device_type, d.eui64), '[]'::json)
                from device d join firmware_version f on f.id = d.firmware_version_id where d.installation_id = i.id) as devices
@@ -66,6 +67,7 @@ export async function findInstallation(
     migrationState: row.migration_state,
     migratedOn: row.migrated_on,
     exclusionCategory: row.exclusion_category,
+    elecOnlyMigration: row.elec_only_migration,
     supplier: { id: String(row.supplier_id), name: row.supplier_name, secPartyId: row.sec_party_id },
     devices: row.devices.map((d) => ({
       ...d,
@@ -84,7 +86,10 @@ export async function explainEligibility(
   ctx: Context,
   inst: Installation & { __devices?: InstallationRow['devices'] },
 ): Promise<Eligibility> {
-  const devices = inst.__devices ?? [];
+  // An electricity-only migration leaves its gas meter and gas proxy behind: they take no part in matching.
+  const devices = (inst.__devices ?? []).filter(
+    (d) => !(inst.elecOnlyMigration && (d.deviceType === 'GSME' || d.deviceType === 'GPF')),
+  );
   const [data] = await ctx.sql<{
     entry: { id: number; state: string } | null;
     chain: number[];

@@ -155,6 +155,12 @@ export class Installation extends Node {
   @Field(() => ExclusionCategory, { nullable: true })
   exclusionCategory!: ExclusionCategory | null;
 
+  @Field({
+    description:
+      'Migrates without its gas meter and gas proxy (gas excluded for HAN error GT01): matched on its electricity devices only.',
+  })
+  elecOnlyMigration!: boolean;
+
   @Field(() => Supplier)
   supplier!: Of<Supplier>;
 
