@@ -236,9 +236,12 @@ async function main(): Promise<void> {
     result(
       `totals p50 ${summary.totals_p50_ms} ms / p95 ${summary.totals_p95_ms} ms; page p50 ${summary.page_p50_ms} ms / p95 ${summary.page_p95_ms} ms; eligibility p50 ${summary.eligibility_p50_ms} ms / p95 ${summary.eligibility_p95_ms} ms; report 22 volumes ${summary.report_volumes_ms} ms (${volumes} potential upgrades)`,
     );
-    result(
-      `brute force totals: ${summary.brute_force_totals_ms.join(', ')} ms: ${summary.brute_force_ratio}x slower than ours`,
-    );
+    if (brute.length) {
+      const bound = summary.brute_force_cut_off ? 'at least ' : '';
+      result(
+        `brute force totals: ${summary.brute_force_totals_ms.join(', ')} ms: ${bound}${summary.brute_force_ratio}x slower than ours`,
+      );
+    } else result('brute force skipped (--no-brute-force)');
     result(JSON.stringify(summary));
   } finally {
     await cleanup.run();
