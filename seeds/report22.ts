@@ -1,5 +1,4 @@
 import {
-  DeviceType,
   DmcRelationKind,
   EntryBasis,
   EpclEntryState,
@@ -563,4 +562,3 @@ const CLAUSE_EVIDENCE = [
   },
 ];
 
-export const REPORT22_DEVICE_TYPES = [DeviceType.CHF, DeviceType.ESME, DeviceType.GSME, DeviceType.GPF];

@@ -27,20 +27,3 @@ export function pageSize(first: number | null | undefined): number {
   }
   return first;
 }
-
-/** Opaque cursors: base64url of `<kind>:<integer key>`; a cursor from another connection is refused. */
-export function encodeCursor(kind: string, key: number): string {
-  return Buffer.from(`${kind}:${key}`).toString('base64url');
-}
-
-export function decodeCursor(
-  kind: string,
-  cursor: string | null | undefined,
-  argument = 'after',
-): number | undefined {
-  if (cursor === undefined || cursor === null) return undefined;
-  const match = /^([a-z]+):(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match || match[1] !== kind)
-    throw badUserInput(argument, `a cursor returned by this connection`, cursor);
-  return Number(match[2]);
-}

@@ -2,7 +2,6 @@ import {
   getArgumentValues,
   getDirectiveValues,
   getNamedType,
-  GraphQLError,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
   isAbstractType,
@@ -15,7 +14,7 @@ import {
   type GraphQLSchema,
   type SelectionNode,
 } from 'graphql';
-import { badUserInput, ErrorCode } from '../errors';
+import { badUserInput } from '../errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../connection';
 
 /*
@@ -424,8 +423,4 @@ export function typenameOf(value: unknown, _ctx: unknown, info: GraphQLResolveIn
   const name = (value as { __typename?: string } | null)?.__typename;
   if (name && !isAbstractType(info.schema.getType(name))) return name;
   return undefined;
-}
-
-export function internalCompilerError(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
 }

@@ -22,8 +22,3 @@ export async function resolveCount(count: DeferredCount, version: string, run: R
   cache.set(key, { version: row.version, n: row.n });
   return row.n;
 }
-
-/** For tests: forget every cached count. */
-export function clearCountCache(): void {
-  cache.clear();
-}
