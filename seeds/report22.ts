@@ -561,4 +561,3 @@ const CLAUSE_EVIDENCE = [
     docRef: 'DCC Website',
   },
 ];
-
