@@ -286,3 +286,35 @@ describe('status drift', () => {
     ).toBe(epclFor('DORMANT'));
   });
 });
+
+describe('eligibility reached through upgradeCandidates', () => {
+  it('explains a candidate with its devices, as installation(id) does', async () => {
+    const target = gid('Dmc', await d1());
+    const res = ok(
+      await t.request<
+        {
+          upgradeCandidates: {
+            nodes: {
+              installation: {
+                id: string;
+                eligibility: { upgradeOptions: { hops: number }[]; blockers: { code: string }[] };
+              };
+            }[];
+          };
+        },
+        { target: string }
+      >(
+        'query($target: ID!) { upgradeCandidates(targetDmc: $target, first: 3) { nodes { installation { id eligibility { upgradeOptions { hops } blockers { code } } } } } }',
+        { target },
+      ),
+    );
+    for (const { installation } of res.upgradeCandidates.nodes) {
+      const direct = ok(await t.request(InstallationEligibilityDocument, { id: installation.id }));
+      expect(installation.eligibility.blockers.map((b) => b.code)).not.toContain('NO_DEVICES');
+      expect(installation.eligibility.upgradeOptions.length).toBeGreaterThan(0);
+      expect(installation.eligibility.upgradeOptions.map((o) => o.hops)).toEqual(
+        direct.installation!.eligibility.upgradeOptions.map((o) => o.hops),
+      );
+    }
+  });
+});

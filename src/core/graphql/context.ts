@@ -51,6 +51,19 @@ type KnexClient = {
 export function createContext(em: EntityManager, viewer: Viewer, requestId: string, log: Logger): Context {
   const fork = em.fork();
   const client = (fork.getKnex() as unknown as { client: KnexClient }).client;
+  // Named statements are prepared once per connection and reuse their plan: compiled SQL repeats exactly
+  // for a repeated GraphQL operation, with only the parameters changing.
+  const run = async <T>(text: string, params: unknown[], settings: string[]): Promise<T[]> => {
+    context.stats.statements++;
+    const connection = await client.acquireConnection();
+    const query = async () =>
+      (await connection.query({ name: statementName(text), text, values: params })).rows as T[];
+    try {
+      return settings.length ? await inTransaction(connection, settings, query) : await query();
+    } finally {
+      await client.releaseConnection(connection);
+    }
+  };
   const context: Context = {
     em: fork,
     viewer,
@@ -58,31 +71,8 @@ export function createContext(em: EntityManager, viewer: Viewer, requestId: stri
     log,
     stats: { statements: 0 },
     loaders: new Map(),
-    async analyse<T>(text: string, params: unknown[], settings: string[]): Promise<T[]> {
-      context.stats.statements++;
-      const connection = await client.acquireConnection();
-      try {
-        return await inTransaction(
-          connection,
-          settings,
-          async () =>
-            (await connection.query({ name: statementName(text), text, values: params })).rows as T[],
-        );
-      } finally {
-        await client.releaseConnection(connection);
-      }
-    },
-    async sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
-      context.stats.statements++;
-      const connection = await client.acquireConnection();
-      try {
-        // Named statements are prepared once per connection and reuse their plan: compiled SQL repeats
-        // exactly for a repeated GraphQL operation, with only the parameters changing.
-        return (await connection.query({ name: statementName(text), text, values: params })).rows as T[];
-      } finally {
-        await client.releaseConnection(connection);
-      }
-    },
+    analyse: (text, params, settings) => run(text, params, settings),
+    sql: (text, params = []) => run(text, params, []),
   };
   return context;
 }

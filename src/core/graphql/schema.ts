@@ -74,5 +74,3 @@ export function buildSchemaForSdl(): GraphQLSchema {
   registerEnums();
   return buildSchemaSync({ resolvers: RESOLVERS, pubSub: createAppPubSub(), validate: false });
 }
-
-export const schema = buildSchemaForSdl();

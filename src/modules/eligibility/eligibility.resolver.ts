@@ -9,7 +9,6 @@ import { EpclReport } from '../epcl/epcl.types';
 import {
   Eligibility,
   Installation,
-  installationGlobalId,
   ReportImpact,
   ReportVolumes,
   UpgradeCandidateConnection,
@@ -17,7 +16,15 @@ import {
   type InstallsAndDevices,
   type StatusCounts,
 } from './eligibility.types';
-import { explainEligibility, findInstallation, viewerScope } from './eligibility.service';
+import { sqlParams } from '../../core/db/sql-params';
+import {
+  explainEligibility,
+  findInstallation,
+  INSTALLATION_COLUMNS,
+  installationFromRow,
+  viewerScope,
+  type InstallationRow,
+} from './eligibility.service';
 import { candidatesCtes, deviceHopsJson, matchCtes, UNMIGRATED } from './upgrade.sql';
 
 /**
@@ -29,11 +36,6 @@ const REPORT_MATCHING = ['enable_nestloop = off', "work_mem = '128MB'"];
 
 const EUI64 = /^([0-9A-F]{2}-){7}[0-9A-F]{2}$/;
 const STATUSES = ['ACTIVE', 'DORMANT', 'MIXED'] as const;
-
-function params() {
-  const values: unknown[] = [];
-  return { values, p: (v: unknown, cast: string) => (values.push(v), `$${values.length}::${cast}`) };
-}
 
 const counts = (by: Partial<Record<string, number>>): StatusCounts => {
   const c = { active: by.ACTIVE ?? 0, dormant: by.DORMANT ?? 0, mixed: by.MIXED ?? 0 };
@@ -68,20 +70,7 @@ function afterId(cursor: string | undefined): number | undefined {
   throw badUserInput('after', 'a cursor returned by this connection', cursor);
 }
 
-type CandidateRow = {
-  id: number;
-  cohort_id: number;
-  supplier_id: number;
-  supplier_name: string;
-  sec_party_id: string | null;
-  status: string;
-  status_as_of: string;
-  migration_state: string;
-  migrated_on: string | null;
-  exclusion_category: string | null;
-  elec_only_migration: boolean;
-  dmc_id: number | null;
-  devices: { deviceId: string; deviceType: string; meterStatus: string | null; firmwareVersionId: number }[];
+type CandidateRow = InstallationRow & {
   hops: { deviceId: string; deviceType: string; from: number; to: number; path: number[] }[];
 };
 
@@ -121,51 +110,32 @@ export class EligibilityQueryResolver {
       throw badUserInput('last', 'omitted: candidates page forwards only', args.last ?? args.before);
     const size = pageSize(args.first);
     const after = afterId(args.after);
-    const { values, p } = params();
+    const { values, p } = sqlParams();
     const target = p(dmcId, 'int');
     const filters = [viewerScope(ctx.viewer, p)];
     if (args.filter?.installationStatuses?.length)
       filters.push(`i.status = any(${p(args.filter.installationStatuses, 'text[]')})`);
     if (args.filter?.supplierId) filters.push(`i.supplier_id = ${p(Number(args.filter.supplierId), 'int')}`);
-    const [exists] = await ctx.sql<{ n: number }>(`select count(*)::int as n from dmc where id = $1`, [
-      dmcId,
-    ]);
-    if (!exists.n) throw notFound('DMC', 'id', args.targetDmc);
     const [row] = await ctx.sql<{
+      target_exists: boolean;
       totals: { status: string; installs: number; devices: number }[];
       page: CandidateRow[] | null;
     }>(
       `${candidatesCtes(target, filters)}
-       select (select coalesce(json_agg(t), '[]'::json) from (select status, count(*)::int as installs, sum(device_count)::int as devices from cand group by status) t) as totals,
+       select exists (select 1 from dmc where id = ${target}) as target_exists,
+              (select coalesce(json_agg(t), '[]'::json) from (select status, count(*)::int as installs, sum(device_count)::int as devices from cand group by status) t) as totals,
               (select json_agg(x order by x.id) from (
-                 select i.id, i.cohort_id, i.supplier_id, s.name as supplier_name, s.sec_party_id, i.status, i.status_as_of::text as status_as_of,
-                        i.migration_state, i.migrated_on::text as migrated_on, i.exclusion_category, i.elec_only_migration, dc.dmc_id,
-                        (select json_agg(json_build_object('deviceId', d.eui64, 'deviceType', d.device_type, 'meterStatus', d.meter_status,
-                           'firmwareVersionId', d.firmware_version_id) order by d.device_type, d.eui64) from device d where d.installation_id = i.id) as devices,
-                        ${deviceHopsJson('i.id', 'c.dmc_id', 'i.status')} as hops
-                   from (select * from cand ${after !== undefined ? `where id > ${p(after, 'int')}` : ''} order by id limit ${size + 1}) c
-                   join installation i on i.id = c.id join supplier s on s.id = i.supplier_id left join device_combo dc on dc.id = i.combo_id) x) as page`,
+                 select ${INSTALLATION_COLUMNS}, ${deviceHopsJson('i.id', 'k.dmc_id', 'i.status')} as hops
+                   from (select * from cand ${after !== undefined ? `where id > ${p(after, 'int')}` : ''} order by id limit ${size + 1}) k
+                   join installation i on i.id = k.id join supplier s on s.id = i.supplier_id left join device_combo c on c.id = i.combo_id) x) as page`,
       values,
     );
+    if (!row.target_exists) throw notFound('DMC', 'id', args.targetDmc);
     const totalsBy = (key: 'installs' | 'devices') =>
       counts(Object.fromEntries(row.totals.map((t) => [t.status, t[key]])));
     const rows = row.page ?? [];
     const nodes = rows.slice(0, size).map((r) => ({
-      installation: {
-        id: installationGlobalId(r.id),
-        installationId: r.id,
-        cohortId: r.cohort_id,
-        supplierId: r.supplier_id,
-        comboDmcId: r.dmc_id,
-        status: r.status,
-        statusAsOf: r.status_as_of,
-        migrationState: r.migration_state,
-        migratedOn: r.migrated_on,
-        exclusionCategory: r.exclusion_category,
-        elecOnlyMigration: r.elec_only_migration,
-        supplier: { id: String(r.supplier_id), name: r.supplier_name, secPartyId: r.sec_party_id },
-        devices: r.devices,
-      } as unknown as Installation,
+      installation: installationFromRow(r),
       devices: r.hops.map((h) => ({
         deviceId: h.deviceId,
         deviceType: h.deviceType as never,
@@ -222,7 +192,7 @@ async function matchReport(
   reportId: number,
   onlyNotEligibleNow: boolean,
 ): Promise<MatchedRow[]> {
-  const { values, p } = params();
+  const { values, p } = sqlParams();
   const report = p(reportId, 'int');
   const scope = viewerScope(ctx.viewer, p);
   const notEligible = onlyNotEligibleNow

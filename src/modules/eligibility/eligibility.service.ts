@@ -1,3 +1,4 @@
+import { sqlParams } from '../../core/db/sql-params';
 import type { Context, Viewer } from '../../core/graphql/context';
 import { matchInstallation, type InstallationFacts, type Target, type UpgradeEdge } from './matching';
 import type { Blocker, Eligibility, Installation, UpgradeOption } from './eligibility.types';
@@ -12,7 +13,7 @@ export function viewerScope(
   return viewer.role === 'SUPPLIER' ? `${alias}.supplier_id = ${param(viewer.supplierId, 'int')}` : 'true';
 }
 
-type InstallationRow = {
+export type InstallationRow = {
   id: number;
   cohort_id: number;
   supplier_id: number;
@@ -34,28 +35,20 @@ type InstallationRow = {
   }[];
 };
 
-/** One installation the viewer may see, by id or by one of its devices, with its devices; null otherwise. */
-export async function findInstallation(
-  ctx: Context,
-  by: { id?: number; deviceId?: string },
-): Promise<Installation | null> {
-  const params: unknown[] = [];
-  const param = (v: unknown, cast: string) => (params.push(v), `$${params.length}::${cast}`);
-  const where =
-    by.id !== undefined
-      ? `i.id = ${param(by.id, 'int')}`
-      : `i.id = (select installation_id from device where eui64 = ${param(by.deviceId, 'text')})`;
-  const [row] = await ctx.sql<InstallationRow>(
-    `select i.id, i.cohort_id, i.supplier_id, s.name as supplier_name, s.sec_party_id, i.status, i.status_as_of::text, i.migration_state,
-            i.migrated_on::text, i.exclusion_category, i.elec_only_migration, c.dmc_id,
-            (select coalesce(json_agg(json_build_object('deviceId', d.eui64, 'deviceType', d.device_type, 'meterStatus', d.meter_status,
-                    'firmwareVersionId', d.firmware_version_id, 'modelId', f.device_model_id) order by d.device_type, d.eui64), '[]'::json)
-               from device d join firmware_version f on f.id = d.firmware_version_id where d.installation_id = i.id) as devices
-       from installation i join supplier s on s.id = i.supplier_id left join device_combo c on c.id = i.combo_id
-      where ${where} and ${viewerScope(ctx.viewer, param)}`,
-    params,
-  );
-  if (!row) return null;
+/**
+ * The columns of an installation as `InstallationRow`, over `installation i`, `supplier s` and
+ * `device_combo c` (left joined): one definition for every query that returns installations.
+ */
+export const INSTALLATION_COLUMNS = `i.id, i.cohort_id, i.supplier_id, s.name as supplier_name, s.sec_party_id, i.status,
+  i.status_as_of::text as status_as_of, i.migration_state, i.migrated_on::text as migrated_on, i.exclusion_category,
+  i.elec_only_migration, c.dmc_id,
+  (select coalesce(json_agg(json_build_object('deviceId', d.eui64, 'deviceType', d.device_type, 'meterStatus', d.meter_status,
+          'firmwareVersionId', d.firmware_version_id, 'modelId', f.device_model_id) order by d.device_type, d.eui64), '[]'::json)
+     from device d join firmware_version f on f.id = d.firmware_version_id where d.installation_id = i.id) as devices`;
+
+export type InstallationWithDevices = Installation & { __devices: InstallationRow['devices'] };
+
+export function installationFromRow(row: InstallationRow): InstallationWithDevices {
   return {
     id: installationGlobalId(row.id),
     installationId: row.id,
@@ -75,7 +68,26 @@ export async function findInstallation(
       meterStatus: d.meterStatus as never,
     })),
     __devices: row.devices,
-  } as Installation & { __devices: InstallationRow['devices'] };
+  };
+}
+
+/** One installation the viewer may see, by id or by one of its devices, with its devices; null otherwise. */
+export async function findInstallation(
+  ctx: Context,
+  by: { id?: number; deviceId?: string },
+): Promise<Installation | null> {
+  const { values, p } = sqlParams();
+  const where =
+    by.id !== undefined
+      ? `i.id = ${p(by.id, 'int')}`
+      : `i.id = (select installation_id from device where eui64 = ${p(by.deviceId, 'text')})`;
+  const [row] = await ctx.sql<InstallationRow>(
+    `select ${INSTALLATION_COLUMNS}
+       from installation i join supplier s on s.id = i.supplier_id left join device_combo c on c.id = i.combo_id
+      where ${where} and ${viewerScope(ctx.viewer, p)}`,
+    values,
+  );
+  return row ? installationFromRow(row) : null;
 }
 
 /**
