@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { migrate } from '../src/core/db/database';
+import { migrate } from '../src/app/database';
 import { startEmbeddedPostgres } from '../src/core/db/embedded-postgres';
 import { seedDatabase } from '../seeds';
 import { Cleanup, freePort, ServerProcess } from './lib/processes';

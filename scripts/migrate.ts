@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../src/core/config';
-import { migrate, resolveDatabase } from '../src/core/db/database';
+import { migrate } from '../src/app/database';
+import { resolveDatabase } from '../src/core/db/database';
 import { createLogger } from '../src/core/logger';
 
 /**

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { migrate } from '../src/core/db/database';
+import { migrate } from '../src/app/database';
 import { startEmbeddedPostgres } from '../src/core/db/embedded-postgres';
-import { ormConfig } from '../src/core/db/mikro-orm.config';
+import { ormConfig } from '../src/app/database';
 import { realSchemaChanges } from '../src/core/db/schema-drift';
 
 const ROOT = path.resolve(__dirname, '..');

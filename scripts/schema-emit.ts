@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchemaForSdl } from '../src/core/graphql/schema';
+import { buildSchemaForSdl } from '../src/app/schema';
 
 /**
  * Writes the emitted SDL to schema/schema.graphql, or with --check fails when the committed file is stale.

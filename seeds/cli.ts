@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { loadConfig } from '../src/core/config';
-import { migrate, resolveDatabase } from '../src/core/db/database';
+import { migrate } from '../src/app/database';
+import { resolveDatabase } from '../src/core/db/database';
 import { createLogger } from '../src/core/logger';
 import { seedDatabase } from './index';
 import { defaultReport22Candidates } from './inventory';

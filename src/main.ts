@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, ConfigError } from './core/config';
-import { migrate, resolveDatabase, type DatabaseHandle } from './core/db/database';
+import { migrate, ormConfig } from './app/database';
+import { resolveDatabase, type DatabaseHandle } from './core/db/database';
 import { EmbeddedPostgresError } from './core/db/embedded-postgres';
-import { ormConfig } from './core/db/mikro-orm.config';
 import { createLogger, type Logger } from './core/logger';
 import { startServer, type RunningServer } from './server';
 import { isEmpty, seedDatabase } from '../seeds';
@@ -57,7 +57,8 @@ async function main(): Promise<void> {
       const summary = await seedDatabase(db.url, { installations: config.demoInstallations, seed: 1 });
       log.info('demo data loaded', { ...summary });
     }
-    orm = await MikroORM.init(ormConfig(db.url));
+    // The ORM is the write path (units of work); reads use the server's own pool.
+    orm = await MikroORM.init(ormConfig(db.url, { pool: { min: 0, max: 5 } }));
     server = await startServer({
       orm,
       databaseUrl: db.url,

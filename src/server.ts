@@ -14,19 +14,21 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { buildAppSchema, createAppPubSub } from './app/schema';
 import { pendingMigrations } from './core/db/database';
+import { SqlPool } from './core/db/sql-pool';
 import {
   createContext,
   DEVELOPMENT_VIEWER,
   viewerFromHeaders,
   type Context,
+  type ContextDependencies,
   type Viewer,
 } from './core/graphql/context';
 import { ErrorCode, makeFormatError } from './core/graphql/errors';
 import { explorerRouter } from './core/graphql/explorer';
-import { buildAppSchema, createAppPubSub } from './core/graphql/schema';
 import type { Logger } from './core/logger';
-import { DOMAIN_EVENT_TOPIC } from './modules/events/events.graphql';
+import { DOMAIN_EVENT_TOPIC } from './modules/events/events.resolver';
 import { DomainEventRelay } from './modules/events/event-relay';
 
 export type ServerOptions = {
@@ -43,7 +45,7 @@ export type ServerOptions = {
 export type RunningServer = {
   url: string;
   port: number;
-  /** Drains HTTP and WebSocket clients and stops the event relay; the ORM and database are the caller's. */
+  /** Drains HTTP and WebSocket clients, stops the event relay and closes the read pool; the ORM and database are the caller's. */
   close(): Promise<void>;
 };
 
@@ -66,7 +68,9 @@ function viewerFor(headers: http.IncomingHttpHeaders, production: boolean): View
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { orm, log, production } = options;
   const pubSub = createAppPubSub();
-  const schema = await buildAppSchema(pubSub);
+  const { schema, registry } = await buildAppSchema(pubSub);
+  const pool = new SqlPool(options.databaseUrl, { max: 10 });
+  const deps: ContextDependencies = { pool, orm, registry, log };
   const relay = new DomainEventRelay(
     options.databaseUrl,
     (event) => pubSub.publish(DOMAIN_EVENT_TOPIC, event),
@@ -82,7 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     {
       schema,
       context: (ctx): Context =>
-        createContext(orm.em, viewerFor(ctx.extra.request.headers, production), randomUUID(), log),
+        createContext(deps, viewerFor(ctx.extra.request.headers, production), randomUUID()),
       onError: (_ctx, _id, _payload, errors) =>
         log.warn('subscription error', { errors: errors.map((e) => e.message) }),
     },
@@ -140,7 +144,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   app.get('/readyz', async (_req, res) => {
     try {
-      await orm.em.getConnection().execute('select 1');
+      await pool.query('select 1');
       const pending = await pendingMigrations(orm);
       if (pending.length > 0) {
         res.status(503).json({ status: 'not ready', reason: 'migrations pending', pending });
@@ -159,7 +163,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-        return createContext(orm.em, viewerFor(req.headers, production), requestId, log);
+        return createContext(deps, viewerFor(req.headers, production), requestId);
       },
     }),
   );
@@ -208,6 +212,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await apollo.stop();
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
         await relay.stop();
+        await pool.close();
       })()),
   };
 }

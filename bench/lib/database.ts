@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { Client } from 'pg';
-import { migrate } from '../../src/core/db/database';
+import { migrate } from '../../src/app/database';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/core/db/embedded-postgres';
 import { seedDatabase } from '../../seeds';
 import { progress } from './log';

@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ormConfig } from '../../src/core/db/mikro-orm.config';
+import { ormConfig } from '../../src/app/database';
 import { realSchemaChanges } from '../../src/core/db/schema-drift';
 import { addWorkingDays } from '../../src/modules/calendar/working-days';
 import { createTestDatabase, type TestDatabase } from '../support/db';

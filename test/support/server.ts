@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { print, type GraphQLFormattedError } from 'graphql';
-import { ormConfig } from '../../src/core/db/mikro-orm.config';
+import { ormConfig } from '../../src/app/database';
 import { silentLogger, type Logger } from '../../src/core/logger';
 import { startServer, type RunningServer } from '../../src/server';
 import { createTestDatabase } from './db';

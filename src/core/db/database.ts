@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
 import { startEmbeddedPostgres } from './embedded-postgres';
-import { ormConfig } from './mikro-orm.config';
 
 export type DatabaseHandle = {
   kind: 'url' | 'embedded';
@@ -29,17 +28,6 @@ export async function resolveDatabase(options: {
   });
   options.log.info('embedded PostgreSQL ready', { port: pg.port, dataDir: pg.dataDir });
   return { kind: 'embedded', url: pg.url, stop: () => pg.stop() };
-}
-
-/** Applies pending migrations; returns the names applied. */
-export async function migrate(url: string): Promise<string[]> {
-  const orm = await MikroORM.init(ormConfig(url, { pool: { min: 0, max: 1 } }));
-  try {
-    const applied = await orm.getMigrator().up();
-    return applied.map((m) => m.name);
-  } finally {
-    await orm.close(true);
-  }
 }
 
 /** Migrations known to the code but not yet applied to the database. */

@@ -28,6 +28,11 @@ type PgError = {
 
 /** Constraint name → stable code and, for declarative constraints, a message that says what was expected. */
 const RULES: Record<string, { code: string; message?: string }> = {
+  manufacturer_name_unique: {
+    code: 'MANUFACTURER_NAME_TAKEN',
+    message: 'another manufacturer already has that name',
+  },
+  manufacturer_name_not_blank: { code: 'NAME_REQUIRED', message: 'a manufacturer name cannot be blank' },
   epcl_entry_epcl_id_format: {
     code: 'EPCL_ID_FORMAT',
     message: 'an EPCL ID is 6 digits, zero-padded, e.g. 002255',

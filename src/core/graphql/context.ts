@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { SqlPool } from '../db/sql-pool';
 import type { Logger } from '../logger';
+import type { CompiledRegistry } from './compiler/registry';
 
 /**
  * Who is asking. Supplier viewers see only their own installations; DCC staff see everything.
@@ -9,90 +10,64 @@ import type { Logger } from '../logger';
  */
 export type Viewer = { role: 'DCC_STAFF' } | { role: 'SUPPLIER'; supplierId: number };
 
+/**
+ * What a resolver gets. There is one way into PostgreSQL for each direction:
+ * - reads: `sql` / `analyse`, compiled or hand-written SQL on the read pool (named prepared statements);
+ * - writes: `transactional`, a fresh MikroORM unit of work (an `EntityManager` fork) in one transaction,
+ *   created only when a mutation asks for it.
+ */
 export type Context = {
-  em: EntityManager;
   viewer: Viewer;
   requestId: string;
   log: Logger;
-  /** Runs one SQL statement on a pooled connection; every statement the API issues goes through here. */
-  sql<T>(text: string, params?: unknown[]): Promise<T[]>;
-  /** Statements issued so far for this request (reported in non-production responses). A holder object:
-   * Apollo shallow-copies the context, and a copied number would not follow the count. */
-  stats: { statements: number };
+  /** How every compiled GraphQL type is computed from its rows (assembled by the composition root). */
+  registry: CompiledRegistry;
+  /** Runs one SQL statement on a pooled connection; every read the API issues goes through here. */
+  sql<T>(text: string, params?: readonly unknown[]): Promise<T[]>;
   /**
    * Runs one analytical statement in its own transaction with planner settings (e.g. hash joins only):
    * PostgreSQL cannot estimate the row counts of the recursive upgrade-path CTEs and would otherwise pick
    * nested loops over them.
    */
-  analyse<T>(text: string, params: unknown[], settings: string[]): Promise<T[]>;
+  analyse<T>(text: string, params: readonly unknown[], settings: readonly string[]): Promise<T[]>;
+  /**
+   * Runs `work` in one transaction on a fresh unit of work: entities loaded, changed and persisted through
+   * `em` are flushed at the end and committed together, or not at all when `work` throws.
+   */
+  transactional<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
+  /** Statements issued so far for this request (reported in non-production responses). A holder object:
+   * Apollo shallow-copies the context, and a copied number would not follow the count. */
+  stats: { statements: number };
   /** Per-request DataLoaders, created on first use by whoever needs one (see compiler/node-loader.ts). */
   loaders: Map<unknown, unknown>;
 };
 
-type PgConnection = {
-  query(query: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+export type ContextDependencies = {
+  pool: SqlPool;
+  orm: MikroORM;
+  registry: CompiledRegistry;
+  log: Logger;
 };
 
-const names = new Map<string, string>();
-function statementName(text: string): string {
-  let name = names.get(text);
-  if (!name) {
-    name = 'q_' + createHash('sha1').update(text).digest('hex').slice(0, 20);
-    if (names.size > 5000) names.clear(); // bounded: operations are few, but clients may send many shapes
-    names.set(text, name);
-  }
-  return name;
-}
-type KnexClient = {
-  acquireConnection(): Promise<PgConnection>;
-  releaseConnection(c: PgConnection): Promise<void>;
-};
-
-export function createContext(em: EntityManager, viewer: Viewer, requestId: string, log: Logger): Context {
-  const fork = em.fork();
-  const client = (fork.getKnex() as unknown as { client: KnexClient }).client;
-  // Named statements are prepared once per connection and reuse their plan: compiled SQL repeats exactly
-  // for a repeated GraphQL operation, with only the parameters changing.
-  const run = async <T>(text: string, params: unknown[], settings: string[]): Promise<T[]> => {
-    context.stats.statements++;
-    const connection = await client.acquireConnection();
-    const query = async () =>
-      (await connection.query({ name: statementName(text), text, values: params })).rows as T[];
-    try {
-      return settings.length ? await inTransaction(connection, settings, query) : await query();
-    } finally {
-      await client.releaseConnection(connection);
-    }
-  };
-  const context: Context = {
-    em: fork,
+export function createContext(deps: ContextDependencies, viewer: Viewer, requestId: string): Context {
+  const stats = { statements: 0 };
+  return {
     viewer,
     requestId,
-    log,
-    stats: { statements: 0 },
+    log: deps.log,
+    registry: deps.registry,
+    stats,
     loaders: new Map(),
-    analyse: (text, params, settings) => run(text, params, settings),
-    sql: (text, params = []) => run(text, params, []),
+    sql: (text, params = []) => {
+      stats.statements++;
+      return deps.pool.query(text, params);
+    },
+    analyse: (text, params, settings) => {
+      stats.statements++;
+      return deps.pool.queryWith(text, params, settings);
+    },
+    transactional: (work) => deps.orm.em.fork().transactional(work),
   };
-  return context;
-}
-
-async function inTransaction<T>(
-  connection: PgConnection,
-  settings: string[],
-  run: () => Promise<T>,
-): Promise<T> {
-  const raw = connection as unknown as { query(text: string): Promise<unknown> };
-  await raw.query('begin');
-  try {
-    for (const setting of settings) await raw.query(`set local ${setting}`);
-    const result = await run();
-    await raw.query('commit');
-    return result;
-  } catch (error) {
-    await raw.query('rollback').catch(() => undefined);
-    throw error;
-  }
 }
 
 export const DEVELOPMENT_VIEWER: Viewer = { role: 'DCC_STAFF' };

@@ -78,3 +78,7 @@ export function makeFormatError(options: { production: boolean; log: Logger }) {
     };
   };
 }
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}

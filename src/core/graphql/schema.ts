@@ -1,76 +1,57 @@
 import 'reflect-metadata';
-import { createPubSub } from '@graphql-yoga/subscription';
+import type { MetadataStorage } from '@mikro-orm/core';
 import { isObjectType, type GraphQLSchema } from 'graphql';
+import { buildSchema, buildSchemaSync, type BuildSchemaOptions } from 'type-graphql';
 import { compiledFieldResolver } from './compiler/compiler';
-import { COMPILED_TYPES, REGISTRY } from './compiler/registry';
-import { buildSchema, buildSchemaSync } from 'type-graphql';
-import { FirmwareVersionFieldsResolver } from '../../modules/catalogue/catalogue.types';
-import { EpclReportFieldsResolver } from '../../modules/epcl/epcl.types';
-import { CatalogueQueryResolver } from '../../modules/query/query.resolver';
 import {
-  EligibilityQueryResolver,
-  InstallationEligibilityResolver,
-  ReportVolumesResolver,
-} from '../../modules/eligibility/eligibility.resolver';
-import {
-  DeviceFieldsResolver,
-  DeviceUpgradeFieldsResolver,
-  EligibilityFieldsResolver,
-  InstallationFieldsResolver,
-  UpgradeOptionFieldsResolver,
-} from '../../modules/eligibility/eligibility.fields';
-import { DomainEventResolver, DOMAIN_EVENT_TOPIC } from '../../modules/events/events.graphql';
-import type { DomainEventMessage } from '../../modules/events/event-relay';
-import { registerEnums } from './enums';
+  buildRegistry,
+  compiledTypes,
+  type CompiledRegistry,
+  type TypeDefinitions,
+} from './compiler/registry';
 
-export type AppPubSub = ReturnType<typeof createAppPubSub>;
+export type CompiledSchemaOptions = {
+  resolvers: BuildSchemaOptions['resolvers'];
+  pubSub: BuildSchemaOptions['pubSub'];
+  /** SQL of the compiled types and root fields, by GraphQL type (see compiler/registry.ts). */
+  definitions: TypeDefinitions;
+  /** Entity metadata, from which plain columns and relations are derived. */
+  metadata: MetadataStorage;
+};
 
-export function createAppPubSub() {
-  return createPubSub<{ [DOMAIN_EVENT_TOPIC]: [DomainEventMessage] }>();
+export type CompiledSchema = { schema: GraphQLSchema; registry: CompiledRegistry };
+
+/**
+ * The executable schema and the compiler's registry, checked against each other. `validate: false`:
+ * arguments are validated by the resolvers with stable codes.
+ */
+export async function buildCompiledSchema(options: CompiledSchemaOptions): Promise<CompiledSchema> {
+  const schema = await buildSchema({ resolvers: options.resolvers, pubSub: options.pubSub, validate: false });
+  return readCompiledValues(schema, options);
 }
 
-const RESOLVERS = [
-  CatalogueQueryResolver,
-  FirmwareVersionFieldsResolver,
-  EpclReportFieldsResolver,
-  DomainEventResolver,
-  EligibilityQueryResolver,
-  InstallationEligibilityResolver,
-  ReportVolumesResolver,
-  InstallationFieldsResolver,
-  DeviceFieldsResolver,
-  DeviceUpgradeFieldsResolver,
-  UpgradeOptionFieldsResolver,
-  EligibilityFieldsResolver,
-] as const;
-
-/** The executable schema. `validate: false`: arguments are validated by the resolvers with stable codes. */
-export async function buildAppSchema(pubSub: AppPubSub): Promise<GraphQLSchema> {
-  registerEnums();
-  return readCompiledValues(await buildSchema({ resolvers: RESOLVERS, pubSub, validate: false }));
+/** The same, synchronously, for SDL emission and codegen. */
+export function buildCompiledSchemaSync(options: CompiledSchemaOptions): CompiledSchema {
+  const schema = buildSchemaSync({ resolvers: options.resolvers, pubSub: options.pubSub, validate: false });
+  return readCompiledValues(schema, options);
 }
 
 /**
  * Fields of compiled types without a resolver of their own read the JSON the SQL compiler prepared, which
  * is keyed by response key (so aliases of one field with different arguments stay apart). Every compiled
- * type must have SQL for each of its fields: checked here, at start-up, rather than at the first query.
+ * type must have SQL for each of its fields: `buildRegistry` checks that here, at start-up, rather than at
+ * the first query.
  */
-function readCompiledValues(schema: GraphQLSchema): GraphQLSchema {
-  const resolve = compiledFieldResolver(COMPILED_TYPES);
-  for (const typeName of COMPILED_TYPES) {
+function readCompiledValues(schema: GraphQLSchema, options: CompiledSchemaOptions): CompiledSchema {
+  const registry = buildRegistry(schema, options.definitions, options.metadata);
+  const types = compiledTypes(registry);
+  const resolve = compiledFieldResolver(types);
+  for (const typeName of types) {
     const type = schema.getType(typeName);
     if (!isObjectType(type)) throw new Error(`compiled type ${typeName} is not an object type of the schema`);
     for (const field of Object.values(type.getFields())) {
-      const spec = REGISTRY[typeName][field.name];
-      if (!spec) throw new Error(`no SQL for ${typeName}.${field.name}`);
-      if (spec.kind !== 'custom') field.resolve = resolve;
+      if (registry.types[typeName][field.name].kind !== 'custom') field.resolve = resolve;
     }
   }
-  return schema;
-}
-
-/** The same schema built synchronously, for SDL emission and codegen (no live pub/sub needed). */
-export function buildSchemaForSdl(): GraphQLSchema {
-  registerEnums();
-  return buildSchemaSync({ resolvers: RESOLVERS, pubSub: createAppPubSub(), validate: false });
+  return { schema, registry };
 }

@@ -1,14 +1,17 @@
-import type { Args, FieldSpec, SqlContext, TypeRegistry } from '../../core/graphql/compiler/compiler';
+import type { Args, FieldSpec, SqlContext } from '../../core/graphql/compiler/compiler';
 import {
   belongsTo,
   byColumnThenId,
   byId,
   column,
   connection,
+  filterBy,
   hasMany,
-  nodeId,
+  all,
+  lookup,
 } from '../../core/graphql/compiler/fields';
 import { decodeIdOf } from '../../core/graphql/compiler/global-id';
+import { fromEntity, sqlType, type TypeDefinitions } from '../../core/graphql/compiler/registry';
 
 /** Firmware reachable from `from` over directed upgrade paths usable for a cohort (null: paths for any cohort). */
 export function reachSql(direction: 'forward' | 'backward', cohortParam: string): string {
@@ -27,68 +30,27 @@ export function reachSql(direction: 'forward' | 'backward', cohortParam: string)
 const cohortArg = (args: Args, ctx: SqlContext) =>
   args.cohort ? ctx.param(args.cohort as string, 'text') : 'null::text';
 
-export const CATALOGUE_SQL: TypeRegistry = {
-  Manufacturer: {
-    id: nodeId('Manufacturer'),
-    name: column('name'),
-    manufacturerIdentifier: column('manufacturer_identifier'),
-    synthetic: column('synthetic'),
+/** Catalogue types: plain columns and relations come from the entities; only the rest is written here. */
+export const CATALOGUE_SQL: TypeDefinitions = {
+  Manufacturer: fromEntity('Manufacturer', {
     deviceModels: hasMany('device_model', 'manufacturer_id', 'device_type, model_name, hardware_version'),
-  },
-  DeviceModel: {
-    id: nodeId('DeviceModel'),
-    deviceType: column('device_type'),
-    modelName: column('model_name'),
-    modelIdentifier: column('model_identifier'),
-    hardwareVersion: column('hardware_version'),
-    synthetic: column('synthetic'),
-    manufacturer: belongsTo('manufacturer', 'manufacturer_id'),
-    firmwareVersions: hasMany('firmware_version', 'device_model_id', 'id'),
+  }),
+  DeviceModel: fromEntity('DeviceModel', {
     restrictions: hasMany('device_model_restriction', 'device_model_id'),
-  },
-  FirmwareVersion: {
-    id: nodeId('FirmwareVersion'),
-    deviceType: column('device_type'),
-    versionRaw: column('version_raw'),
-    versionHex: column('version_hex'),
-    encoding: column('encoding'),
-    releasedOn: column('released_on'),
-    synthetic: column('synthetic'),
-    deviceModel: belongsTo('device_model', 'device_model_id'),
+  }),
+  FirmwareVersion: fromEntity('FirmwareVersion', {
     upgradesTo: hasMany('firmware_upgrade_path', 'from_firmware_id'),
     upgradesFrom: hasMany('firmware_upgrade_path', 'to_firmware_id'),
     reachableUpgrades: reach('forward'),
     reachableFrom: reach('backward'),
-  },
-  FirmwareUpgradePath: {
-    id: nodeId('FirmwareUpgradePath'),
-    fromFirmware: belongsTo('firmware_version', 'from_firmware_id'),
-    toFirmware: belongsTo('firmware_version', 'to_firmware_id'),
-    cohort: belongsTo('cohort', 'cohort_id'),
-    otaSupported: column('ota_supported'),
-    dormantUpgradeByDcc: column('dormant_upgrade_by_dcc'),
-    prerequisiteNote: column('prerequisite_note'),
-  },
-  FirmwareReach: {
+  }),
+  FirmwareUpgradePath: fromEntity('FirmwareUpgradePath'),
+  FirmwareReach: sqlType({
     hops: column('hops'),
     firmwareVersion: belongsTo('firmware_version', 'firmware_id'),
-  },
-  DeviceModelRestriction: {
-    id: nodeId('DeviceModelRestriction'),
-    deviceModel: belongsTo('device_model', 'device_model_id'),
-    cohort: belongsTo('cohort', 'cohort_id'),
-    restriction: column('restriction'),
-    communicationRef: column('communication_ref'),
-    communicationTitle: column('communication_title'),
-    communicatedOn: column('communicated_on'),
-  },
-  Cohort: {
-    id: nodeId('Cohort'),
-    code: column('code'),
-    name: column('name'),
-    operatingCapability: column('operating_capability'),
-    s1spName: column('s1sp_name'),
-  },
+  }),
+  DeviceModelRestriction: fromEntity('DeviceModelRestriction'),
+  Cohort: fromEntity('Cohort'),
 };
 
 /**
@@ -110,54 +72,48 @@ export const MANUFACTURER_ORDERS = {
   ID_DESC: byId(true),
 };
 
-export const manufacturersConnection = connection(
-  'manufacturer',
-  (_p, c, args, ctx) => {
-    const f = (args.filter ?? {}) as { nameContains?: string };
-    return f.nameContains
-      ? [`${c}.name ilike ${ctx.param(`%${f.nameContains.replace(/[\\%_]/g, '\\$&')}%`, 'text')}`]
-      : [];
-  },
-  MANUFACTURER_ORDERS,
-);
+export const manufacturersConnection = connection('manufacturer', {
+  filters: { nameContains: filterBy.contains((r) => `${r}.name`) },
+  orders: MANUFACTURER_ORDERS,
+});
 
-export const deviceModelsConnection = connection(
-  'device_model',
-  (_p, c, args, ctx) => {
-    const f = (args.filter ?? {}) as {
-      deviceTypes?: string[];
-      manufacturerId?: string;
-      modelNameContains?: string;
-    };
-    const where: string[] = [];
-    if (f.deviceTypes?.length) where.push(`${c}.device_type = any(${ctx.param(f.deviceTypes, 'text[]')})`);
-    if (f.manufacturerId)
-      where.push(
-        `${c}.manufacturer_id = ${ctx.param(decodeIdOf('Manufacturer', f.manufacturerId, 'filter.manufacturerId'), 'int')}`,
-      );
-    if (f.modelNameContains)
-      where.push(`${c}.model_name ilike ${ctx.param(`%${f.modelNameContains}%`, 'text')}`);
-    return where;
+export const deviceModelsConnection = connection('device_model', {
+  filters: {
+    deviceTypes: filterBy.anyOf((r) => `${r}.device_type`, 'text[]'),
+    manufacturerId: (r, id: string, ctx) =>
+      `${r}.manufacturer_id = ${ctx.param(decodeIdOf('Manufacturer', id, 'filter.manufacturerId'), 'int')}`,
+    modelNameContains: filterBy.contains((r) => `${r}.model_name`),
   },
-  { ID_ASC: byId(), ID_DESC: byId(true), MODEL_NAME_ASC: byColumnThenId((t) => `${t}.model_name`, 'text') },
-);
+  orders: {
+    ID_ASC: byId(),
+    ID_DESC: byId(true),
+    MODEL_NAME_ASC: byColumnThenId((t) => `${t}.model_name`, 'text'),
+  },
+});
 
-export const firmwareVersionsConnection = connection(
-  'firmware_version',
-  (_p, c, args, ctx) => {
-    const f = (args.filter ?? {}) as { deviceTypes?: string[]; deviceModelId?: string; versionHex?: string };
-    const where: string[] = [];
-    if (f.deviceTypes?.length) where.push(`${c}.device_type = any(${ctx.param(f.deviceTypes, 'text[]')})`);
-    if (f.deviceModelId)
-      where.push(
-        `${c}.device_model_id = ${ctx.param(decodeIdOf('DeviceModel', f.deviceModelId, 'filter.deviceModelId'), 'int')}`,
-      );
-    if (f.versionHex) where.push(`${c}.version_hex = ${ctx.param(f.versionHex.toUpperCase(), 'text')}`);
-    return where;
+export const firmwareVersionsConnection = connection('firmware_version', {
+  filters: {
+    deviceTypes: filterBy.anyOf((r) => `${r}.device_type`, 'text[]'),
+    deviceModelId: (r, id: string, ctx) =>
+      `${r}.device_model_id = ${ctx.param(decodeIdOf('DeviceModel', id, 'filter.deviceModelId'), 'int')}`,
+    versionHex: (r, hex: string, ctx) => `${r}.version_hex = ${ctx.param(hex.toUpperCase(), 'text')}`,
   },
-  {
+  orders: {
     ID_ASC: byId(),
     ID_DESC: byId(true),
     RELEASED_ON_ASC: byColumnThenId((t) => `coalesce(${t}.released_on, '-infinity'::date)`, 'date'),
   },
-);
+});
+
+/** Root fields of the catalogue. */
+export const CATALOGUE_QUERIES: Record<string, FieldSpec> = {
+  manufacturers: manufacturersConnection,
+  deviceModels: deviceModelsConnection,
+  deviceModel: lookup(
+    'device_model',
+    (r, a, p) =>
+      `${r}.model_name = ${p(a.model, 'text')} and ${r}.hardware_version = ${p(a.hardwareVersion, 'text')} and ${r}.manufacturer_id = (select id from manufacturer where name = ${p(a.manufacturer, 'text')})`,
+  ),
+  firmwareVersions: firmwareVersionsConnection,
+  cohorts: all('cohort', 'id'),
+};

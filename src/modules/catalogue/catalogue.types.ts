@@ -1,20 +1,7 @@
-import {
-  Arg,
-  ArgsType,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Info,
-  Int,
-  ObjectType,
-  registerEnumType,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDate } from '../../core/graphql/scalars';
-import { connectionOf, Node, PageArgs, type Of, prepared } from '../../core/graphql/relay';
+import { connectionOf, Node, PageArgs, type Of } from '../../core/graphql/relay';
+import { UserError } from '../../core/graphql/user-error';
 import { DeviceType, FirmwareEncoding, OperatingCapability } from '../common/enums';
 
 /*
@@ -193,33 +180,6 @@ export class DeviceModelRestriction extends Node {
   communicatedOn!: string | null;
 }
 
-@Resolver(() => FirmwareVersion)
-export class FirmwareVersionFieldsResolver {
-  @FieldResolver(() => [FirmwareReach], {
-    description:
-      'Every version this one can be upgraded to, directly or through several hops, with the fewest hops.',
-  })
-  reachableUpgrades(
-    @Root() root: FirmwareVersion,
-    @Info() info: GraphQLResolveInfo,
-    @Arg('cohort', () => String, { nullable: true, description: 'Only paths usable by this cohort (code).' })
-    _cohort?: string,
-  ): FirmwareReach[] {
-    return prepared(root, info);
-  }
-
-  @FieldResolver(() => [FirmwareReach], {
-    description: 'Every version that can be upgraded to this one, with the fewest hops.',
-  })
-  reachableFrom(
-    @Root() root: FirmwareVersion,
-    @Info() info: GraphQLResolveInfo,
-    @Arg('cohort', () => String, { nullable: true }) _cohort?: string,
-  ): FirmwareReach[] {
-    return prepared(root, info);
-  }
-}
-
 export const ManufacturerConnection = connectionOf(Manufacturer, 'Manufacturer');
 export const DeviceModelConnection = connectionOf(DeviceModel, 'DeviceModel');
 export const FirmwareVersionConnection = connectionOf(FirmwareVersion, 'FirmwareVersion');
@@ -298,4 +258,24 @@ export class FirmwareVersionsArgs extends PageArgs {
 
   @Field(() => [FirmwareVersionOrder], { nullable: true })
   orderBy?: FirmwareVersionOrder[];
+}
+
+@InputType({ description: 'A correction to a manufacturer’s display name.' })
+export class UpdateManufacturerInput {
+  @Field(() => ID, { description: 'The manufacturer to correct.' })
+  id!: string;
+
+  @Field({ description: 'The new display name: 1–200 characters after trimming, no control characters.' })
+  name!: string;
+}
+
+@ObjectType({ description: 'The result of `updateManufacturer`.' })
+export class UpdateManufacturerPayload {
+  manufacturerId!: number | null;
+
+  @Field(() => Manufacturer, { nullable: true, description: 'The manufacturer as it now is; null on error.' })
+  manufacturer!: Of<Manufacturer> | null;
+
+  @Field(() => [UserError], { description: 'Empty when the change applied.' })
+  userErrors!: UserError[];
 }

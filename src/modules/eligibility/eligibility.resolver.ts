@@ -1,14 +1,26 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
 import { decodeIdOf } from '../../core/graphql/compiler/global-id';
 import { badUserInput, notFound } from '../../core/graphql/errors';
-import { pageSize } from '../../core/graphql/connection';
+import { pageArgs } from '../../core/graphql/connection';
 import { prepared } from '../../core/graphql/relay';
 import { EpclReport } from '../epcl/epcl.types';
+import { loadNode } from '../../core/graphql/compiler/node-loader';
+import { FirmwareVersion } from '../catalogue/catalogue.types';
+import { Dmc } from '../dmc/dmc.types';
+import { EpclEntry } from '../epcl/epcl.types';
 import {
+  INSTALLATION_COLUMNS,
+  installationFromRow,
+  viewerScope,
+  type InstallationRow,
+} from '../inventory/inventory.service';
+import { Installation } from '../inventory/inventory.types';
+import {
+  DeviceUpgrade,
   Eligibility,
-  Installation,
+  UpgradeOption,
   ReportImpact,
   ReportVolumes,
   UpgradeCandidateConnection,
@@ -17,14 +29,7 @@ import {
   type StatusCounts,
 } from './eligibility.types';
 import { sqlParams } from '../../core/db/sql-params';
-import {
-  explainEligibility,
-  findInstallation,
-  INSTALLATION_COLUMNS,
-  installationFromRow,
-  viewerScope,
-  type InstallationRow,
-} from './eligibility.service';
+import { explainEligibility } from './eligibility.service';
 import { candidatesCtes, deviceHopsJson, matchCtes, UNMIGRATED } from './upgrade.sql';
 
 /**
@@ -34,7 +39,6 @@ import { candidatesCtes, deviceHopsJson, matchCtes, UNMIGRATED } from './upgrade
  */
 const REPORT_MATCHING = ['enable_nestloop = off', "work_mem = '128MB'"];
 
-const EUI64 = /^([0-9A-F]{2}-){7}[0-9A-F]{2}$/;
 const STATUSES = ['ACTIVE', 'DORMANT', 'MIXED'] as const;
 
 const counts = (by: Partial<Record<string, number>>): StatusCounts => {
@@ -76,27 +80,6 @@ type CandidateRow = InstallationRow & {
 
 @Resolver()
 export class EligibilityQueryResolver {
-  @Query(() => Installation, {
-    nullable: true,
-    description: 'An installation by its global ID; null if it does not exist or is not yours.',
-  })
-  async installation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Installation | null> {
-    return findInstallation(ctx, { id: decodeIdOf('Installation', id, 'id') });
-  }
-
-  @Query(() => Installation, {
-    nullable: true,
-    description: 'The installation a device (EUI-64) belongs to; null if none or not yours.',
-  })
-  async installationByDeviceId(
-    @Arg('deviceId', () => String) deviceId: string,
-    @Ctx() ctx: Context,
-  ): Promise<Installation | null> {
-    if (!EUI64.test(deviceId))
-      throw badUserInput('deviceId', 'an EUI-64 like 00-DB-12-34-56-78-90-A0 (upper-case hex)', deviceId);
-    return findInstallation(ctx, { deviceId });
-  }
-
   @Query(() => UpgradeCandidateConnection, {
     description:
       'Unmigrated installations that could be firmware-upgraded to a DMC: same cohort, same device models (manufacturer, model, hardware), at least one firmware different, and every different firmware upgradeable to the DMC’s through directed paths usable for the cohort (DCC-performed paths for Dormant installations). Supplier viewers see only their own.',
@@ -106,9 +89,7 @@ export class EligibilityQueryResolver {
     @Ctx() ctx: Context,
   ): Promise<UpgradeCandidateConnection> {
     const dmcId = decodeIdOf('Dmc', args.targetDmc, 'targetDmc');
-    if (args.last != null || args.before != null)
-      throw badUserInput('last', 'omitted: candidates page forwards only', args.last ?? args.before);
-    const size = pageSize(args.first);
+    const size = pageArgs(args, { forwardOnly: 'candidates page forwards only' }).limit;
     const after = afterId(args.after);
     const { values, p } = sqlParams();
     const target = p(dmcId, 'int');
@@ -328,5 +309,99 @@ export class ReportVolumesResolver {
     const direct = by(true);
     const byFirmwareUpgrade = by(false);
     return { direct, byFirmwareUpgrade, total: sum([direct, byFirmwareUpgrade]) };
+  }
+}
+
+/*
+ * Catalogue objects reached from installations and eligibility answers: each batched per field and request
+ * into one compiled statement with the selection asked for (see compiler/node-loader.ts).
+ */
+
+@Resolver(() => DeviceUpgrade)
+export class DeviceUpgradeFieldsResolver {
+  @FieldResolver(() => FirmwareVersion)
+  fromFirmware(
+    @Root() root: DeviceUpgrade,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<FirmwareVersion | null> {
+    return loadNode(ctx, info, 'FirmwareVersion', root.fromId);
+  }
+
+  @FieldResolver(() => FirmwareVersion)
+  toFirmware(
+    @Root() root: DeviceUpgrade,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<FirmwareVersion | null> {
+    return loadNode(ctx, info, 'FirmwareVersion', root.toId);
+  }
+
+  @FieldResolver(() => [FirmwareVersion], {
+    description: 'Every version from the current one to the target, in upgrade order.',
+  })
+  async path(
+    @Root() root: DeviceUpgrade,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<(FirmwareVersion | null)[]> {
+    return Promise.all(root.pathIds.map((id) => loadNode<FirmwareVersion>(ctx, info, 'FirmwareVersion', id)));
+  }
+}
+
+@Resolver(() => UpgradeOption)
+export class UpgradeOptionFieldsResolver {
+  @FieldResolver(() => Dmc)
+  dmc(
+    @Root() root: UpgradeOption,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Dmc | null> {
+    return loadNode(ctx, info, 'Dmc', root.dmcId);
+  }
+
+  @FieldResolver(() => EpclEntry)
+  entry(
+    @Root() root: UpgradeOption,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EpclEntry | null> {
+    return loadNode(ctx, info, 'EpclEntry', root.entryId);
+  }
+}
+
+@Resolver(() => Eligibility)
+export class EligibilityFieldsResolver {
+  @FieldResolver(() => Dmc, { nullable: true })
+  currentDmc(
+    @Root() root: Eligibility,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Dmc | null> {
+    return loadNode(ctx, info, 'Dmc', root.currentDmcId);
+  }
+
+  @FieldResolver(() => EpclEntry, {
+    nullable: true,
+    description: 'The EPCL entry of its current DMC for its status, in any state.',
+  })
+  entry(
+    @Root() root: Eligibility,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EpclEntry | null> {
+    return loadNode(ctx, info, 'EpclEntry', root.entryId);
+  }
+
+  @FieldResolver(() => [EpclEntry], {
+    description:
+      'The entry and what it rests on, in order: e.g. SE entry → tested entry, or Active (20.9) → tested Dormant entry. See each entry’s evidence and reports.',
+  })
+  basisChain(
+    @Root() root: Eligibility,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<(EpclEntry | null)[]> {
+    return Promise.all(root.chainIds.map((id) => loadNode<EpclEntry>(ctx, info, 'EpclEntry', id)));
   }
 }

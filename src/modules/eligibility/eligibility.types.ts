@@ -1,48 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { encodeGlobalId } from '../../core/graphql/compiler/global-id';
-import { Node, PageArgs, type Of } from '../../core/graphql/relay';
-import { LocalDate } from '../../core/graphql/scalars';
+import { Installation } from '../inventory/inventory.types';
+import { PageArgs, type Of } from '../../core/graphql/relay';
 import { PageInfo } from '../../core/graphql/connection';
-import {
-  DeviceType,
-  ExclusionCategory,
-  InstallationStatus,
-  MeterStatus,
-  MigrationState,
-  ReportSection,
-  VolumeBasis,
-} from '../common/enums';
-
-@ObjectType({
-  description: 'An energy supplier (SEC Supplier Party). A supplier viewer sees only its own installations.',
-})
-export class Supplier {
-  @Field(() => ID)
-  id!: string;
-
-  @Field()
-  name!: string;
-
-  @Field(() => String, { nullable: true })
-  secPartyId!: string | null;
-}
-
-@ObjectType({ description: 'A device of an installation, identified by its EUI-64.' })
-export class Device {
-  @Field({ description: 'EUI-64, e.g. 00-DB-12-34-56-78-90-A0.' })
-  deviceId!: string;
-
-  @Field(() => DeviceType)
-  deviceType!: DeviceType;
-
-  @Field(() => MeterStatus, {
-    nullable: true,
-    description: 'For meters: whether it is operated for a supplier (Active) or not (Dormant).',
-  })
-  meterStatus!: MeterStatus | null;
-
-  firmwareVersionId!: number;
-}
+import { DeviceType, InstallationStatus, ReportSection, VolumeBasis } from '../common/enums';
 
 @ObjectType({
   description: 'The firmware upgrade one device needs: the versions it passes through, in order.',
@@ -109,45 +69,6 @@ export class Eligibility {
 
   @Field(() => [Blocker])
   blockers!: Blocker[];
-}
-
-@ObjectType({
-  implements: Node,
-  description:
-    'A SMETS1 installation: the comms hub, meters and devices at one premises that migrate together.',
-})
-export class Installation extends Node {
-  installationId!: number;
-  cohortId!: number;
-  supplierId!: number;
-  comboDmcId!: number | null;
-
-  @Field(() => InstallationStatus)
-  status!: InstallationStatus;
-
-  @Field(() => LocalDate)
-  statusAsOf!: string;
-
-  @Field(() => MigrationState)
-  migrationState!: MigrationState;
-
-  @Field(() => LocalDate, { nullable: true })
-  migratedOn!: string | null;
-
-  @Field(() => ExclusionCategory, { nullable: true })
-  exclusionCategory!: ExclusionCategory | null;
-
-  @Field({
-    description:
-      'Migrates without its gas meter and gas proxy (gas excluded for HAN error GT01): matched on its electricity devices only.',
-  })
-  elecOnlyMigration!: boolean;
-
-  @Field(() => Supplier)
-  supplier!: Of<Supplier>;
-
-  @Field(() => [Device])
-  devices!: Device[];
 }
 
 @ObjectType({ description: 'Counts by installation status.' })
@@ -298,5 +219,3 @@ export class ReportImpact {
   @Field(() => StatusCounts)
   total!: StatusCounts;
 }
-
-export const installationGlobalId = (id: number) => encodeGlobalId('Installation', id);

@@ -1,8 +1,7 @@
-import { Arg, Field, FieldResolver, Info, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { LocalDate } from '../../core/graphql/scalars';
-import { connectionOf, Node, type Of, prepared, type Connection } from '../../core/graphql/relay';
+import { connectionOf, Node, PageArgs, type Connection, type Of } from '../../core/graphql/relay';
 import {
   EntryBasis,
   EpclEntryState,
@@ -16,7 +15,6 @@ import {
   VolumeBasis,
 } from '../common/enums';
 import { Dmc } from '../dmc/dmc.types';
-import { ReportEntryOrder } from './epcl.args';
 import { TestingIssue, TestReport } from '../testing/testing.types';
 
 @ObjectType({
@@ -307,21 +305,84 @@ export class EpclReport extends Node {
 export const EpclEntryConnection = connectionOf(EpclEntry, 'EpclEntry');
 export const EpclReportConnection = connectionOf(EpclReport, 'EpclReport');
 
-@Resolver(() => EpclReport)
-export class EpclReportFieldsResolver {
-  @FieldResolver(() => EpclEntryConnection, {
-    description: 'Entries requested in the report, in Annex A order.',
+/* Arguments of the EPCL connections: filters and orderings. */
+
+export enum EpclEntryOrder {
+  ID_ASC = 'ID_ASC',
+  ID_DESC = 'ID_DESC',
+  EPCL_ID_ASC = 'EPCL_ID_ASC',
+  EPCL_ID_DESC = 'EPCL_ID_DESC',
+  DATE_FIRST_ADDED_ASC = 'DATE_FIRST_ADDED_ASC',
+  DATE_FIRST_ADDED_DESC = 'DATE_FIRST_ADDED_DESC',
+}
+export enum ReportEntryOrder {
+  ANNEX_ROW_ASC = 'ANNEX_ROW_ASC',
+  ID_ASC = 'ID_ASC',
+}
+export enum EpclReportOrder {
+  NUMBER_ASC = 'NUMBER_ASC',
+  NUMBER_DESC = 'NUMBER_DESC',
+}
+registerEnumType(EpclEntryOrder, { name: 'EpclEntryOrder' });
+registerEnumType(ReportEntryOrder, { name: 'ReportEntryOrder' });
+registerEnumType(EpclReportOrder, { name: 'EpclReportOrder' });
+
+@InputType({ description: 'Every condition given must hold; a list matches any of its values.' })
+export class EpclEntryFilter {
+  @Field(() => [EpclEntryState], { nullable: true })
+  states?: EpclEntryState[];
+
+  @Field(() => [InstallationStatus], { nullable: true })
+  installationStatuses?: InstallationStatus[];
+
+  @Field(() => [String], { nullable: true, description: 'Cohort codes, e.g. MOC_SECURE.' })
+  cohorts?: string[];
+
+  @Field(() => Int, { nullable: true, description: 'Entries requested in this EPCL report.' })
+  reportNumber?: number;
+
+  @Field(() => ReportGroup, {
+    nullable: true,
+    description: 'With reportNumber: only this group; alone: in this group of any report.',
   })
-  entries(
-    @Root() root: EpclReport,
-    @Info() info: GraphQLResolveInfo,
-    @Arg('first', () => Int, { nullable: true, description: '1–100 (default 20).' }) _first?: number,
-    @Arg('after', () => String, { nullable: true }) _after?: string,
-    @Arg('last', () => Int, { nullable: true }) _last?: number,
-    @Arg('before', () => String, { nullable: true }) _before?: string,
-    @Arg('group', () => ReportGroup, { nullable: true }) _group?: ReportGroup,
-    @Arg('orderBy', () => [ReportEntryOrder], { nullable: true }) _orderBy?: ReportEntryOrder[],
-  ): Connection<EpclEntry> {
-    return prepared(root, info);
-  }
+  group?: ReportGroup;
+
+  @Field(() => [EntryBasis], { nullable: true })
+  basis?: EntryBasis[];
+
+  @Field(() => ID, { nullable: true })
+  dmcId?: string;
+
+  @Field(() => [String], { nullable: true })
+  epclIds?: string[];
+
+  @Field(() => LocalDate, { nullable: true })
+  firstAddedFrom?: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  firstAddedTo?: string;
+}
+
+@InputType()
+export class EpclReportFilter {
+  @Field(() => [EpclReportState], { nullable: true })
+  states?: EpclReportState[];
+}
+
+@ArgsType()
+export class EpclEntriesArgs extends PageArgs {
+  @Field(() => EpclEntryFilter, { nullable: true })
+  filter?: EpclEntryFilter;
+
+  @Field(() => [EpclEntryOrder], { nullable: true, description: 'Default ID_ASC.' })
+  orderBy?: EpclEntryOrder[];
+}
+
+@ArgsType()
+export class EpclReportsArgs extends PageArgs {
+  @Field(() => EpclReportFilter, { nullable: true })
+  filter?: EpclReportFilter;
+
+  @Field(() => [EpclReportOrder], { nullable: true })
+  orderBy?: EpclReportOrder[];
 }

@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Cohort, Dmc } from '../dmc/dmc.entities';
+import { Cohort, Dmc } from '../dmc/dmc.entity';
 
 /**
  * A distinct combination of devices found in installations: the cohort, the device models and the firmware

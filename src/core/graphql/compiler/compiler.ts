@@ -15,7 +15,7 @@ import {
   type SelectionNode,
 } from 'graphql';
 import { badUserInput } from '../errors';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../connection';
+import { pageArgs } from '../connection';
 
 /*
  * Compiles a GraphQL selection into ONE SQL statement whose JSON PostgreSQL builds (the approach of Hasura
@@ -64,13 +64,49 @@ export type OrderSpec = { keys: { sql: (alias: string) => string; cast: string }
 export type ConnectionSpec = {
   kind: 'connection';
   from: string;
-  /** Conditions on the row `child`: the join to the parent (if any) and the filters from the arguments. */
+  /** Conditions on the row `child` other than the `filter` argument: the join to the parent, other arguments. */
   where: (parent: string | null, child: string, args: Args, ctx: SqlContext) => string[];
+  /**
+   * One condition per field of the connection's `filter` input type, applied when the client gives a value
+   * (a non-empty list, for list fields). Start-up refuses a schema whose filter input has a field without
+   * SQL here, so no filter field is silently ignored.
+   */
+  filters: Record<string, FilterSpec>;
   orders: Record<string, OrderSpec>;
   defaultOrder: string;
   /** The total count of a root connection may be reused while the catalogue version is unchanged. */
   countCache: boolean;
 };
+
+/**
+ * The condition one filter field puts on the row `child`, given the field's (non-null) value; `filter` is the
+ * whole filter, for fields whose meaning depends on another (e.g. a group within a report).
+ */
+export type FilterSpec = (
+  child: string,
+  value: never,
+  ctx: SqlContext,
+  filter: Record<string, unknown>,
+) => string;
+
+/** Every condition of a connection's rows: the spec's own, then the given filter fields. */
+export function connectionConditions(
+  spec: ConnectionSpec,
+  parent: string | null,
+  child: string,
+  args: Args,
+  ctx: SqlContext,
+): string[] {
+  const where = spec.where(parent, child, args, ctx);
+  const filter = (args.filter ?? {}) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(filter)) {
+    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+    const condition = spec.filters[name];
+    if (!condition) throw new Error(`compiler: no SQL for filter field ${name}`);
+    where.push(condition(child, value as never, ctx, filter));
+  }
+  return where;
+}
 
 /** A root connection's `totalCount`, run (or reused) apart from the page: see count-cache.ts. */
 export type DeferredCount = { key: string; sql: string; params: unknown[] };
@@ -199,35 +235,6 @@ function compileField(
   }
 }
 
-function pageArgs(args: Args): { limit: number; backward: boolean; cursor: string | undefined } {
-  const { first, last, after, before } = args as {
-    first?: number | null;
-    last?: number | null;
-    after?: string | null;
-    before?: string | null;
-  };
-  const check = (name: string, value: number) => {
-    if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE)
-      throw badUserInput(name, `an integer from 1 to ${MAX_PAGE_SIZE}`, value);
-    return value;
-  };
-  if (first != null && last != null)
-    throw badUserInput('last', 'omitted when "first" is given (page forwards or backwards, not both)', last);
-  if (after != null && before != null) throw badUserInput('before', 'omitted when "after" is given', before);
-  if (last != null) return { limit: check('last', last), backward: true, cursor: before ?? undefined };
-  if (before != null)
-    return {
-      limit: first != null ? check('first', first) : DEFAULT_PAGE_SIZE,
-      backward: true,
-      cursor: before,
-    };
-  return {
-    limit: first != null ? check('first', first) : DEFAULT_PAGE_SIZE,
-    backward: false,
-    cursor: after ?? undefined,
-  };
-}
-
 function cursorSql(order: string, spec: OrderSpec, alias: string): string {
   const keys = spec.keys.map((k) => k.sql(alias)).join(', ');
   return `translate(encode(convert_to(json_build_array('${order}', ${keys})::text, 'UTF8'), 'base64'), E'\\n', '')`;
@@ -290,7 +297,7 @@ function compileConnection(
     ['edges', 'nodes', 'pageInfo'].includes(n[0].name.value),
   );
   const row = ctx.alias('r');
-  const conditions = wantsRows ? spec.where(parent, row, args, ctx) : [];
+  const conditions = wantsRows ? connectionConditions(spec, parent, row, args, ctx) : [];
   if (wantsRows && cursor !== undefined)
     conditions.push(
       cursorCondition(ctx, orderName, order, row, cursor, backward, backward ? 'before' : 'after'),
@@ -311,7 +318,7 @@ function compileConnection(
       pairs.push(`'${key}'`, `'${connectionType}'`);
     } else if (name === 'totalCount' && parent === null && spec.countCache) {
       const countCtx = new SqlContext(ctx.schema, ctx.registry, ctx.fragments, ctx.variables);
-      const where = spec.where(null, 'c', args, countCtx);
+      const where = connectionConditions(spec, null, 'c', args, countCtx);
       ctx.deferredCounts.push({
         key,
         sql: `select count(*)::int as n, (select version from catalogue_version where id = 1) as version from ${spec.from} c where ${where.join(' and ') || 'true'}`,
@@ -319,7 +326,7 @@ function compileConnection(
       });
     } else if (name === 'totalCount') {
       const counted = ctx.alias('c');
-      const where = spec.where(parent, counted, args, ctx);
+      const where = connectionConditions(spec, parent, counted, args, ctx);
       pairs.push(
         `'${key}'`,
         `(select count(*)::int from ${spec.from} ${counted} where ${where.join(' and ') || 'true'})`,

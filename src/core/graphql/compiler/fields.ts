@@ -1,4 +1,4 @@
-import type { ConnectionSpec, FieldSpec, OrderSpec } from './compiler';
+import type { Args, ConnectionSpec, FieldSpec, FilterSpec, OrderSpec } from './compiler';
 import { globalIdSql } from './global-id';
 
 /* Small builders for the type registry, so each module reads as a table of fields. */
@@ -41,12 +41,70 @@ export const byColumnThenId = (sql: (t: string) => string, cast: string, descend
   descending,
 });
 
+/**
+ * A Relay connection over `from`. `where` adds the join to the parent and conditions from arguments other
+ * than `filter`; `filters` has one condition per field of the `filter` input type; `orders` one ordering per
+ * `orderBy` value (the first is the default).
+ */
 export function connection(
   from: string,
-  where: ConnectionSpec['where'],
-  orders: Record<string, OrderSpec> = { ID_ASC: byId(), ID_DESC: byId(true) },
-  defaultOrder = Object.keys(orders)[0],
-  countCache = true,
+  options: {
+    where?: ConnectionSpec['where'];
+    filters?: Record<string, FilterSpec>;
+    orders?: Record<string, OrderSpec>;
+    defaultOrder?: string;
+    countCache?: boolean;
+  } = {},
 ): ConnectionSpec {
-  return { kind: 'connection', from, where, orders, defaultOrder, countCache };
+  const orders = options.orders ?? { ID_ASC: byId(), ID_DESC: byId(true) };
+  return {
+    kind: 'connection',
+    from,
+    where: options.where ?? (() => []),
+    filters: options.filters ?? {},
+    orders,
+    defaultOrder: options.defaultOrder ?? Object.keys(orders)[0],
+    countCache: options.countCache ?? true,
+  };
 }
+
+/** Filter builders: the value given for a field becomes one bound parameter. */
+export const filterBy = {
+  /** `column = any(values)` for a list field. */
+  anyOf:
+    (sql: (row: string) => string, cast: string): FilterSpec =>
+    (row, values, ctx) =>
+      `${sql(row)} = any(${ctx.param(values, cast)})`,
+  /** `column = value`. */
+  equals:
+    (sql: (row: string) => string, cast: string): FilterSpec =>
+    (row, value, ctx) =>
+      `${sql(row)} = ${ctx.param(value, cast)}`,
+  /** Case-insensitive substring, with LIKE wildcards in the value escaped (`%` matches only `%`). */
+  contains:
+    (sql: (row: string) => string): FilterSpec =>
+    (row, value: string, ctx) =>
+      `${sql(row)} ilike ${ctx.param(`%${value.replace(/[\\%_]/g, '\\$&')}%`, 'text')}`,
+};
+
+/** A root lookup: the one row of `table` that `where` selects from the field's arguments (null if none). */
+export const lookup = (
+  table: string,
+  where: (row: string, args: Args, param: (value: unknown, cast: string) => string) => string,
+): FieldSpec => ({
+  kind: 'object',
+  from: table,
+  where: (_p, c, args, ctx) => where(c, args, (v, cast) => ctx.param(v, cast)),
+});
+
+/** Every row of a small table, ordered (e.g. the four cohorts). */
+export const all = (table: string, orderBy: string): FieldSpec => ({
+  kind: 'list',
+  from: table,
+  where: () => 'true',
+  orderBy: (c) =>
+    orderBy
+      .split(',')
+      .map((o) => `${c}.${o.trim()}`)
+      .join(', '),
+});

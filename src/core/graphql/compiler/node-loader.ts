@@ -2,7 +2,6 @@ import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { compileLookups } from './compiler';
-import { REGISTRY } from './registry';
 
 /**
  * Catalogue objects reached from non-compiled types (an installation's DMC, a device's firmware): every
@@ -13,17 +12,18 @@ export function loadNode<T>(
   ctx: Context,
   info: GraphQLResolveInfo,
   typeName: string,
-  table: string,
   key: number | null,
 ): Promise<T | null> {
   if (key === null || key === undefined) return Promise.resolve(null);
   const loaderKey = info.fieldNodes[0];
   let loader = ctx.loaders.get(loaderKey) as DataLoader<number, T | null> | undefined;
   if (!loader) {
+    const table = ctx.registry.tables[typeName];
+    if (!table) throw new Error(`compiler: ${typeName} is not a compiled Node type`);
     loader = new DataLoader<number, T | null>(async (keys) => {
       const { sql, params } = compileLookups(
         info,
-        REGISTRY,
+        ctx.registry.types,
         keys.map((k) => ({ typeName, table, key: k })),
       );
       const [row] = await ctx.sql<{ result: (T | null)[] }>(sql, params);

@@ -2,7 +2,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { compileRootField, type Args, type FieldSpec } from './compiler';
 import { resolveCount } from './count-cache';
-import { REGISTRY } from './registry';
 
 /**
  * Compiled SQL by operation (Apollo reuses one parsed document per query text), root field, variables and viewer:
@@ -10,19 +9,20 @@ import { REGISTRY } from './registry';
  */
 const compiledByOperation = new WeakMap<object, Map<string, ReturnType<typeof compileRootField>>>();
 
-function compiled(
-  ctx: Context,
-  info: GraphQLResolveInfo,
-  spec: FieldSpec,
-  args: Args,
-): ReturnType<typeof compileRootField> {
+function rootSpec(ctx: Context, info: GraphQLResolveInfo): FieldSpec {
+  const spec = ctx.registry.types[info.parentType.name]?.[info.fieldName];
+  if (!spec) throw new Error(`compiler: no SQL for ${info.parentType.name}.${info.fieldName}`);
+  return spec;
+}
+
+function compiled(ctx: Context, info: GraphQLResolveInfo, args: Args): ReturnType<typeof compileRootField> {
   let byKey = compiledByOperation.get(info.operation);
   if (!byKey) compiledByOperation.set(info.operation, (byKey = new Map()));
   // The viewer is part of the key: scoped queries compile differently for different viewers.
   const key = `${String(info.path.key)}\u0000${JSON.stringify(info.variableValues)}\u0000${JSON.stringify(ctx.viewer)}`;
   let result = byKey.get(key);
   if (!result) {
-    result = compileRootField(info, REGISTRY, spec, args);
+    result = compileRootField(info, ctx.registry.types, rootSpec(ctx, info), args);
     if (byKey.size > 100) byKey.clear();
     byKey.set(key, result);
   }
@@ -30,17 +30,12 @@ function compiled(
 }
 
 /**
- * Compiles a root field to one SQL statement, runs it on a pooled connection (no ORM in the way: the
- * statement is already complete), and returns the JSON PostgreSQL built. A root connection's totalCount is
- * reused from the count cache when the catalogue has not changed, or counted by a second statement.
+ * Compiles a root field, with the SQL its module registered for it, to one SQL statement, runs it on the
+ * read pool, and returns the JSON PostgreSQL built. A root connection's totalCount is reused from the count
+ * cache when the catalogue has not changed, or counted by a second statement.
  */
-export async function resolveCompiled<T>(
-  ctx: Context,
-  info: GraphQLResolveInfo,
-  spec: FieldSpec,
-  args: Args,
-): Promise<T> {
-  const { sql, params, counts } = compiled(ctx, info, spec, args);
+export async function resolveCompiled<T>(ctx: Context, info: GraphQLResolveInfo, args: Args): Promise<T> {
+  const { sql, params, counts } = compiled(ctx, info, args);
   const [row] = await ctx.sql<{ result: T; version?: string }>(sql, params);
   const result = row?.result as T;
   if (counts.length && result) {

@@ -25,8 +25,8 @@ import {
   VolumeBasis,
   VolumeSource,
 } from '../common/enums';
-import { Dmc } from '../dmc/dmc.entities';
-import { TestReport } from '../testing/testing.entities';
+import { Dmc } from '../dmc/dmc.entity';
+import { TestReport } from '../testing/testing.entity';
 
 /**
  * One row of the Eligible Product Combinations List: a DMC for one installation status.

@@ -12,7 +12,7 @@ import {
   Unique,
 } from '@mikro-orm/core';
 import { DeviceType, DmcRelationKind, OperatingCapability } from '../common/enums';
-import { FirmwareVersion } from '../catalogue/catalogue.entities';
+import { FirmwareVersion } from '../catalogue/catalogue.entity';
 
 /** A SMETS1 migration cohort, i.e. the S1SP (SMETS1 Service Provider) behind it: IOC, MOC Secure, MOC MDS, FOC. */
 @Entity()

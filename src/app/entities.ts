@@ -4,10 +4,10 @@ import {
   FirmwareUpgradePath,
   FirmwareVersion,
   Manufacturer,
-} from '../../modules/catalogue/catalogue.entities';
-import { BankHoliday } from '../../modules/calendar/bank-holiday.entity';
-import { CatalogueVersion } from '../../modules/catalogue/catalogue-version.entity';
-import { Cohort, Dmc, DmcModelSignature, DmcRelation, DmcSlot } from '../../modules/dmc/dmc.entities';
+} from '../modules/catalogue/catalogue.entity';
+import { BankHoliday } from '../modules/calendar/bank-holiday.entity';
+import { CatalogueVersion } from '../modules/catalogue/catalogue-version.entity';
+import { Cohort, Dmc, DmcModelSignature, DmcRelation, DmcSlot } from '../modules/dmc/dmc.entity';
 import {
   EpclEntry,
   EpclEntryEvidence,
@@ -19,16 +19,16 @@ import {
   EpclReportVolume,
   LiveServiceCriterion,
   SvtadClause,
-} from '../../modules/epcl/epcl.entities';
-import { DomainEvent } from '../../modules/events/domain-event.entity';
-import { DeviceCombo, DeviceComboSlot } from '../../modules/inventory/device-combo.entity';
-import { Device, Installation, Supplier } from '../../modules/inventory/inventory.entities';
+} from '../modules/epcl/epcl.entity';
+import { DomainEvent } from '../modules/events/domain-event.entity';
+import { DeviceCombo, DeviceComboSlot } from '../modules/inventory/device-combo.entity';
+import { Device, Installation, Supplier } from '../modules/inventory/inventory.entity';
 import {
   TestingIssue,
   TestingIssueThreshold,
   TestReport,
   TestReportScope,
-} from '../../modules/testing/testing.entities';
+} from '../modules/testing/testing.entity';
 
 /** Every entity of the domain model; the ORM and the migration generator both read this list. */
 export const ENTITIES = [

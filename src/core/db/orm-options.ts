@@ -2,19 +2,26 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
-import { ENTITIES } from './entities';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const RUNNING_TS = __filename.endsWith('.ts');
 
+/** An entity class, as MikroORM discovers it. */
+export type EntityClass = new (...args: never[]) => object;
+
 /**
- * The ORM configuration for a given database URL. Migrations are the only way the schema changes:
- * `schema:update` is never used, and `npm run migration:create` writes new, reviewable files to `migrations/`.
+ * The ORM options for a database URL and the entities of the domain model (the composition root,
+ * `src/app/`, supplies them). Migrations are the only way the schema changes: `schema:update` is never
+ * used, and `npm run migration:create` writes new, reviewable files to `migrations/`.
  */
-export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
+export function ormOptions(
+  clientUrl: string,
+  entities: readonly EntityClass[],
+  overrides: Partial<Options> = {},
+): Options {
   return defineConfig({
     clientUrl,
-    entities: ENTITIES,
+    entities: [...entities],
     extensions: [Migrator],
     preferTs: RUNNING_TS,
     discovery: { warnWhenNoEntities: true },
@@ -38,6 +45,3 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     ...overrides,
   });
 }
-
-/** Used by the MikroORM CLI only (the app builds its config from the resolved database). */
-export default ormConfig(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dmc_catalogue');

@@ -1,6 +1,6 @@
 import { Check, Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { InstallationStatus, TestingIssueStatus, TestReportKind, TestReportState } from '../common/enums';
-import { Dmc } from '../dmc/dmc.entities';
+import { Dmc } from '../dmc/dmc.entity';
 
 /**
  * A DMCT Testing Report or Test Completion Report (TCR). Its state follows SVTAD Clause 20:

@@ -12,7 +12,7 @@ import {
   Unique,
 } from '@mikro-orm/core';
 import { DeviceType, FirmwareEncoding } from '../common/enums';
-import type { Cohort } from '../dmc/dmc.entities';
+import type { Cohort } from '../dmc/dmc.entity';
 
 /** A device manufacturer. SMETS1 manufacturers may lack a GBCS manufacturer identifier. */
 @Entity()

@@ -20,7 +20,7 @@ import {
   TestReportKind,
   TestReportState,
   VolumeBasis,
-} from '../../modules/common/enums';
+} from './enums';
 
 /** Registers the domain enums with GraphQL, once, with descriptions written for supplier engineers. */
 let registered = false;

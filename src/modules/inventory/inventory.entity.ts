@@ -6,8 +6,8 @@ import {
   MeterStatus,
   MigrationState,
 } from '../common/enums';
-import { FirmwareVersion } from '../catalogue/catalogue.entities';
-import { Cohort } from '../dmc/dmc.entities';
+import { FirmwareVersion } from '../catalogue/catalogue.entity';
+import { Cohort } from '../dmc/dmc.entity';
 import { DeviceCombo } from './device-combo.entity';
 
 /** An energy supplier (SEC Supplier Party). Supplier viewers see only their own installations. */

@@ -1,0 +1,35 @@
+import { Field, ObjectType } from 'type-graphql';
+import { translateDbError } from '../db/db-errors';
+
+/**
+ * A problem with a mutation's input or with the state it would change, returned in the payload's
+ * `userErrors` (as in Shopify's public API) rather than as a GraphQL error: the client can show it next to
+ * the field it names. A mutation that returns user errors has written nothing.
+ */
+@ObjectType({ description: 'Why a mutation did not apply. When any is returned, nothing was written.' })
+export class UserError {
+  @Field({
+    description:
+      'Stable code: INVALID_INPUT (a value is malformed or out of range), NOT_FOUND (no such object), or the code of the domain rule the database enforces (e.g. MANUFACTURER_NAME_TAKEN, EPCL_ID_FORMAT).',
+  })
+  code!: string;
+
+  @Field({ description: 'What was expected and what was received, for a person.' })
+  message!: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The path of the input field at fault, e.g. ["input", "name"]; null when not one field.',
+  })
+  field!: string[] | null;
+}
+
+export function userError(code: string, message: string, field: string[] | null = null): UserError {
+  return Object.assign(new UserError(), { code, message, field });
+}
+
+/** A database rule violation as a user error with the rule's stable code; undefined for other errors. */
+export function ruleViolation(error: unknown, field: string[] | null = null): UserError | undefined {
+  const rule = translateDbError(error);
+  return rule ? userError(rule.code, rule.message, field) : undefined;
+}

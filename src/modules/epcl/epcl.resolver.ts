@@ -1,0 +1,84 @@
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../../core/graphql/context';
+import { resolveCompiled } from '../../core/graphql/compiler/run';
+import { badUserInput, notFound } from '../../core/graphql/errors';
+import { prepared, type Connection } from '../../core/graphql/relay';
+import { ReportGroup } from '../common/enums';
+import {
+  EpclEntriesArgs,
+  EpclEntry,
+  EpclEntryConnection,
+  EpclReport,
+  EpclReportConnection,
+  EpclReportsArgs,
+  ReportEntryOrder,
+} from './epcl.types';
+
+const EPCL_ID = /^[0-9]{6}$/;
+
+/** Root fields of the EPCL: entries and reports. SQL: `EPCL_QUERIES` in epcl.sql.ts. */
+@Resolver()
+export class EpclQueryResolver {
+  @Query(() => EpclEntryConnection, { description: 'EPCL entries, filtered and ordered, a page at a time.' })
+  epclEntries(
+    @Args() args: EpclEntriesArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<EpclEntry>> {
+    return resolveCompiled(ctx, info, { ...args });
+  }
+
+  @Query(() => EpclEntry, { description: 'An EPCL entry by its 6-digit EPCL ID, e.g. "002255".' })
+  async epclEntry(
+    @Arg('epclId', () => String) epclId: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EpclEntry> {
+    if (!EPCL_ID.test(epclId))
+      throw badUserInput('epclId', 'a 6-digit, zero-padded EPCL ID such as "002255"', epclId);
+    const entry = await resolveCompiled<EpclEntry | null>(ctx, info, { epclId });
+    if (!entry) throw notFound('EPCL entry', 'epclId', epclId);
+    return entry;
+  }
+
+  @Query(() => EpclReportConnection, { description: 'EPCL reports, by number.' })
+  epclReports(
+    @Args() args: EpclReportsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<EpclReport>> {
+    return resolveCompiled(ctx, info, { ...args });
+  }
+
+  @Query(() => EpclReport, { description: 'An EPCL report by its number, e.g. 22.' })
+  async epclReport(
+    @Arg('number', () => Int) number: number,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EpclReport> {
+    if (number < 1) throw badUserInput('number', 'a positive report number', number);
+    const report = await resolveCompiled<EpclReport | null>(ctx, info, { number });
+    if (!report) throw notFound('EPCL report', 'number', number);
+    return report;
+  }
+}
+
+@Resolver(() => EpclReport)
+export class EpclReportFieldsResolver {
+  @FieldResolver(() => EpclEntryConnection, {
+    description: 'Entries requested in the report, in Annex A order.',
+  })
+  entries(
+    @Root() root: EpclReport,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('first', () => Int, { nullable: true, description: '1–100 (default 20).' }) _first?: number,
+    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('last', () => Int, { nullable: true }) _last?: number,
+    @Arg('before', () => String, { nullable: true }) _before?: string,
+    @Arg('group', () => ReportGroup, { nullable: true }) _group?: ReportGroup,
+    @Arg('orderBy', () => [ReportEntryOrder], { nullable: true }) _orderBy?: ReportEntryOrder[],
+  ): Connection<EpclEntry> {
+    return prepared(root, info);
+  }
+}

@@ -1,0 +1,46 @@
+import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../../core/graphql/context';
+import { resolveCompiled } from '../../core/graphql/compiler/run';
+import type { Connection } from '../../core/graphql/relay';
+import {
+  TestingIssue,
+  TestingIssueConnection,
+  TestingIssuesArgs,
+  TestingIssueThreshold,
+  TestReport,
+  TestReportConnection,
+  TestReportsArgs,
+} from './testing.types';
+
+/** Root fields of DMC testing. SQL: `TESTING_QUERIES` in testing.sql.ts. */
+@Resolver()
+export class TestingQueryResolver {
+  @Query(() => TestReportConnection)
+  testReports(
+    @Args() args: TestReportsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<TestReport>> {
+    return resolveCompiled(ctx, info, { ...args });
+  }
+
+  @Query(() => TestingIssueConnection)
+  testingIssues(
+    @Args() args: TestingIssuesArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<TestingIssue>> {
+    return resolveCompiled(ctx, info, { ...args });
+  }
+
+  @Query(() => [TestingIssueThreshold], {
+    description: 'Testing Issue Thresholds per capability release and severity (Clause 20.28).',
+  })
+  testingIssueThresholds(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<TestingIssueThreshold[]> {
+    return resolveCompiled(ctx, info, {});
+  }
+}
