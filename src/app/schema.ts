@@ -74,7 +74,7 @@ const RESOLVERS: NonEmptyArray<Function> = [
 ];
 
 /** Compiled object types by module, and the root fields whose SQL the modules give. */
-const DEFINITIONS: TypeDefinitions = {
+export const DEFINITIONS: TypeDefinitions = {
   ...CATALOGUE_SQL,
   ...DMC_SQL,
   ...TESTING_SQL,
