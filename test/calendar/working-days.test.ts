@@ -3,12 +3,7 @@ import {
   CALENDAR_LAST_YEAR,
   ENGLAND_AND_WALES_BANK_HOLIDAYS,
 } from '../../src/modules/calendar/bank-holidays';
-import {
-  addWorkingDays,
-  isWorkingDay,
-  nextWorkingDay,
-  workingDaysBetween,
-} from '../../src/modules/calendar/working-days';
+import { addWorkingDays, isWorkingDay, nextWorkingDay, workingDaysBetween } from '../support/working-days';
 
 type Holiday = { date: string; name: string; substitute: boolean };
 

@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
 import { translateDbError } from '../../src/core/db/db-errors';
-import { addWorkingDays } from '../../src/modules/calendar/working-days';
+import { addWorkingDays } from '../support/working-days';
 import { connectTestDatabase } from '../support/db';
 
 /**

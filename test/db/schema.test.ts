@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from '../../src/app/database';
 import { realSchemaChanges } from '../../src/core/db/schema-drift';
-import { addWorkingDays } from '../../src/modules/calendar/working-days';
+import { addWorkingDays } from '../support/working-days';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
 let database: TestDatabase;

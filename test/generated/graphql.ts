@@ -3,6 +3,29 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Why an installation cannot reach an EPCL entry. */
+export type BlockerCode =
+  /** The DMC belongs to another cohort. */
+  | 'COHORT_MISMATCH'
+  /** In an exclusion category: DCC will not pursue it. */
+  | 'EXCLUDED'
+  /** The installation has a device the DMC lacks. */
+  | 'EXTRA_DEVICE'
+  /** A device differs in manufacturer, model or hardware version, which firmware cannot change. */
+  | 'HARDWARE_OR_MODEL_MISMATCH'
+  /** Already migrated to DCC systems. */
+  | 'MIGRATED'
+  /** The DMC has a device the installation lacks. */
+  | 'MISSING_DEVICE'
+  /** No devices are recorded for the installation. */
+  | 'NO_DEVICES'
+  /** No catalogued DMC of its cohort has its device models: firmware alone cannot help. */
+  | 'NO_DMC_FOR_DEVICES'
+  /** Its DMC has no EPCL entry for the installation’s status. */
+  | 'NO_ENTRY_FOR_STATUS'
+  /** A device’s firmware has no usable upgrade path to the DMC’s. */
+  | 'NO_UPGRADE_PATH';
+
 /** Device types that fill DMC slots: CHF comms hub, ESME electricity meter, GSME gas meter, GPF gas proxy, PPMID prepayment interface, IHD in-home display, HCALCS load control switch. */
 export type DeviceType =
   | 'CHF'
@@ -312,7 +335,7 @@ export type InstallationEligibilityQueryVariables = Exact<{
 }>;
 
 
-export type InstallationEligibilityQuery = { installation: { id: string, status: InstallationStatus, migrationState: MigrationState, supplier: { id: string }, devices: Array<{ deviceId: string, deviceType: DeviceType, firmwareVersion: { id: string, versionHex: string | null } }>, currentDmc: { fingerprint: string } | null, eligibility: { eligible: boolean, currentDmc: { fingerprint: string } | null, entry: { epclId: string | null, state: EpclEntryState, basis: EntryBasis | null } | null, basisChain: Array<{ epclId: string | null, basis: EntryBasis | null, installationStatus: InstallationStatus }>, upgradeOptions: Array<{ hops: number, dmc: { fingerprint: string }, entry: { epclId: string | null, state: EpclEntryState }, devices: Array<{ deviceId: string, hops: number, path: Array<{ id: string }> }> }>, blockers: Array<{ code: string, message: string }> } } | null };
+export type InstallationEligibilityQuery = { installation: { id: string, status: InstallationStatus, migrationState: MigrationState, supplier: { id: string }, devices: Array<{ deviceId: string, deviceType: DeviceType, firmwareVersion: { id: string, versionHex: string | null } }>, currentDmc: { fingerprint: string } | null, eligibility: { eligible: boolean, currentDmc: { fingerprint: string } | null, entry: { epclId: string | null, state: EpclEntryState, basis: EntryBasis | null } | null, basisChain: Array<{ epclId: string | null, basis: EntryBasis | null, installationStatus: InstallationStatus }>, upgradeOptions: Array<{ hops: number, dmc: { fingerprint: string }, entry: { epclId: string | null, state: EpclEntryState }, devices: Array<{ deviceId: string, hops: number, path: Array<{ id: string }> }> }>, blockers: Array<{ code: BlockerCode, message: string }> } } | null };
 
 export type InstallationByDeviceQueryVariables = Exact<{
   deviceId: string;

@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import {
+  BlockerCode,
   DeviceType,
   DmcRelationKind,
   EntryBasis,
@@ -122,4 +123,25 @@ export function registerEnums(): void {
       'Why DCC will not pursue an installation (e.g. no WAN before migration, five failed attempts).',
   });
   registerEnumType(MeterStatus, { name: 'MeterStatus' });
+  registerEnumType(BlockerCode, {
+    name: 'BlockerCode',
+    description: 'Why an installation cannot reach an EPCL entry.',
+    valuesConfig: {
+      MIGRATED: { description: 'Already migrated to DCC systems.' },
+      EXCLUDED: { description: 'In an exclusion category: DCC will not pursue it.' },
+      NO_DEVICES: { description: 'No devices are recorded for the installation.' },
+      NO_DMC_FOR_DEVICES: {
+        description: 'No catalogued DMC of its cohort has its device models: firmware alone cannot help.',
+      },
+      COHORT_MISMATCH: { description: 'The DMC belongs to another cohort.' },
+      MISSING_DEVICE: { description: 'The DMC has a device the installation lacks.' },
+      EXTRA_DEVICE: { description: 'The installation has a device the DMC lacks.' },
+      HARDWARE_OR_MODEL_MISMATCH: {
+        description:
+          'A device differs in manufacturer, model or hardware version, which firmware cannot change.',
+      },
+      NO_UPGRADE_PATH: { description: 'A device’s firmware has no usable upgrade path to the DMC’s.' },
+      NO_ENTRY_FOR_STATUS: { description: 'Its DMC has no EPCL entry for the installation’s status.' },
+    },
+  });
 }

@@ -1,3 +1,4 @@
+import { BlockerCode } from '../common/enums';
 import type { Context } from '../../core/graphql/context';
 import { matchInstallation, type InstallationFacts, type Target, type UpgradeEdge } from './matching';
 import type { Installation } from '../inventory/inventory.types';
@@ -36,11 +37,15 @@ export async function explainEligibility(
        select d.id as dmc_id, e.id as entry_id, e.state, ms.model_signature as model_sig
          from dmc d join epcl_entry e on e.dmc_id = d.id join dmc_model_signature ms on ms.dmc_id = d.id
         where d.cohort_id = $3 and e.installation_status = $2 and e.state not in ('REJECTED', 'WITHDRAWN', 'REMOVED')),
+     -- The installation's device models, as the database keeps them on its combination (the signature
+     -- excludes the gas devices of an electricity-only migration, as matching does).
+     own_models as (
+       select c.model_signature from installation i join device_combo c on c.id = i.combo_id where i.id = $5),
      -- Upgrades need the same device models; when none has them, a sample of the rest explains why not.
      targets as (
-       (select dmc_id, entry_id, state from candidates where model_sig = $5)
+       (select dmc_id, entry_id, state from candidates where model_sig = (select model_signature from own_models))
        union all
-       (select dmc_id, entry_id, state from candidates where not exists (select 1 from candidates where model_sig = $5) order by dmc_id limit 25))
+       (select dmc_id, entry_id, state from candidates where not exists (select 1 from candidates where model_sig = (select model_signature from own_models)) order by dmc_id limit 25))
      select (select json_build_object('id', id, 'state', state) from current_entry) as entry,
             array(select id from chain order by depth) as chain,
             (select coalesce(json_agg(json_build_object('dmcId', t.dmc_id, 'entryId', t.entry_id, 'entryState', t.state,
@@ -55,16 +60,7 @@ export async function explainEligibility(
       inst.status,
       inst.cohortId,
       [...new Set(devices.map((d) => d.modelId))],
-      devices
-        .map((d) => `${d.deviceType}:${d.modelId}`)
-        .sort((a, b) =>
-          a.split(':')[0] === b.split(':')[0]
-            ? Number(a.split(':')[1]) - Number(b.split(':')[1])
-            : a < b
-              ? -1
-              : 1,
-        )
-        .join('+'),
+      inst.installationId,
     ],
   );
   const facts: InstallationFacts = {
@@ -80,13 +76,13 @@ export async function explainEligibility(
   const blockers: Blocker[] = [];
   if (inst.migrationState === 'MIGRATED')
     blockers.push({
-      code: 'MIGRATED',
+      code: BlockerCode.MIGRATED,
       message: `already migrated${inst.migratedOn ? ` on ${inst.migratedOn}` : ''}`,
     });
   if (inst.migrationState === 'EXCLUDED')
-    blockers.push({ code: 'EXCLUDED', message: `excluded: ${inst.exclusionCategory}` });
+    blockers.push({ code: BlockerCode.EXCLUDED, message: `excluded: ${inst.exclusionCategory}` });
   if (devices.length === 0)
-    blockers.push({ code: 'NO_DEVICES', message: 'no devices are recorded for the installation' });
+    blockers.push({ code: BlockerCode.NO_DEVICES, message: 'no devices are recorded for the installation' });
 
   const onList = data.entry?.state === 'ON_EPCL';
   const eligible = onList && blockers.length === 0;
@@ -118,7 +114,7 @@ export async function explainEligibility(
     options.sort((a, b) => a.hops - b.hops || a.dmcId - b.dmcId);
     if (!data.entry)
       blockers.push({
-        code: 'NO_ENTRY_FOR_STATUS',
+        code: BlockerCode.NO_ENTRY_FOR_STATUS,
         message: inst.comboDmcId
           ? `its DMC has no EPCL entry for ${inst.status} installations`
           : 'its devices match no catalogued DMC',
@@ -126,7 +122,7 @@ export async function explainEligibility(
     if (options.length === 0) {
       if (data.targets.length === 0)
         blockers.push({
-          code: 'NO_DMC_FOR_DEVICES',
+          code: BlockerCode.NO_DMC_FOR_DEVICES,
           message: `no DMC in its cohort has an EPCL entry for ${inst.status} installations`,
         });
       // The most specific reasons: path problems beat model mismatches beat composition differences.

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Installation } from '../inventory/inventory.types';
 import { PageArgs, type Of } from '../../core/graphql/relay';
 import { PageInfo } from '../../core/graphql/connection';
-import { DeviceType, InstallationStatus, ReportSection, VolumeBasis } from '../common/enums';
+import { BlockerCode, DeviceType, InstallationStatus, ReportSection, VolumeBasis } from '../common/enums';
 
 @ObjectType({
   description: 'The firmware upgrade one device needs: the versions it passes through, in order.',
@@ -24,11 +24,8 @@ export class DeviceUpgrade {
 
 @ObjectType({ description: 'Why an installation cannot reach an EPCL entry.' })
 export class Blocker {
-  @Field({
-    description:
-      'MIGRATED, EXCLUDED, NO_DEVICES, NO_DMC_FOR_DEVICES (no catalogued DMC has these device types), MISSING_DEVICE, EXTRA_DEVICE, HARDWARE_OR_MODEL_MISMATCH, NO_UPGRADE_PATH, NO_ENTRY_FOR_STATUS.',
-  })
-  code!: string;
+  @Field(() => BlockerCode)
+  code!: BlockerCode;
 
   @Field()
   message!: string;

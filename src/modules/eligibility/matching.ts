@@ -11,6 +11,8 @@
  * perform. Only unmigrated installations count. Child DMCs match by their own slots, never as a subset.
  */
 
+import { BlockerCode } from '../common/enums';
+
 export type DeviceFacts = { deviceType: string; modelId: number; firmwareId: number; deviceId?: string };
 export type TargetSlot = { deviceType: string; modelId: number; firmwareId: number };
 export type Target = { dmcId: number; cohortId: number; slots: TargetSlot[] };
@@ -27,8 +29,6 @@ export type InstallationFacts = {
   devices: DeviceFacts[];
 };
 
-export type BlockerCode =
-  'COHORT_MISMATCH' | 'MISSING_DEVICE' | 'EXTRA_DEVICE' | 'HARDWARE_OR_MODEL_MISMATCH' | 'NO_UPGRADE_PATH';
 export type Blocker = { code: BlockerCode; message: string };
 export type DeviceHops = { device: DeviceFacts; targetFirmwareId: number; path: number[] };
 
@@ -107,7 +107,7 @@ export function matchInstallation(inst: InstallationFacts, target: Target, edges
       kind: 'NO_MATCH',
       blockers: [
         {
-          code: 'COHORT_MISMATCH',
+          code: BlockerCode.COHORT_MISMATCH,
           message: `the installation is in cohort ${inst.cohortId}, the DMC in ${target.cohortId}`,
         },
       ],
@@ -119,14 +119,14 @@ export function matchInstallation(inst: InstallationFacts, target: Target, edges
   for (const [type, n] of needTypes) {
     if ((haveTypes.get(type) ?? 0) < n)
       blockers.push({
-        code: 'MISSING_DEVICE',
+        code: BlockerCode.MISSING_DEVICE,
         message: `the DMC has ${n} ${type} but the installation ${haveTypes.get(type) ?? 0}`,
       });
   }
   for (const [type, n] of haveTypes) {
     if ((needTypes.get(type) ?? 0) < n)
       blockers.push({
-        code: 'EXTRA_DEVICE',
+        code: BlockerCode.EXTRA_DEVICE,
         message: `the installation has ${n} ${type} but the DMC ${needTypes.get(type) ?? 0}`,
       });
   }
@@ -140,7 +140,7 @@ export function matchInstallation(inst: InstallationFacts, target: Target, edges
     return {
       kind: 'NO_MATCH',
       blockers: [...new Set(mismatched)].map((type) => ({
-        code: 'HARDWARE_OR_MODEL_MISMATCH' as const,
+        code: BlockerCode.HARDWARE_OR_MODEL_MISMATCH,
         message: `the ${type} is a different manufacturer, model or hardware version: firmware cannot change that (a device exchange can)`,
       })),
     };
@@ -169,7 +169,7 @@ export function matchInstallation(inst: InstallationFacts, target: Target, edges
   return {
     kind: 'NO_MATCH',
     blockers: stuck.map((d) => ({
-      code: 'NO_UPGRADE_PATH' as const,
+      code: BlockerCode.NO_UPGRADE_PATH,
       message: `no ${inst.status === 'DORMANT' ? 'DCC-performed ' : ''}upgrade path from firmware ${d.firmwareId} of the ${d.deviceType} to the DMC's firmware`,
     })),
   };

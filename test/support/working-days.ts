@@ -1,5 +1,6 @@
 /**
- * England & Wales working-day arithmetic on ISO calendar dates (`YYYY-MM-DD`).
+ * England & Wales working-day arithmetic on ISO calendar dates (`YYYY-MM-DD`): the reference the tests hold the
+ * database's own calendar (`add_working_days`, which the application uses) against.
  *
  * A working day is a Monday–Friday that is not an England & Wales bank holiday (see ./bank-holidays).
  * Dates are handled as whole-day numbers computed with integer arithmetic (proleptic Gregorian calendar),
@@ -14,7 +15,11 @@
  *     needs a day outside the held range, or when n is negative or not an integer.
  */
 
-import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays';
+import {
+  CALENDAR_FIRST_YEAR,
+  CALENDAR_LAST_YEAR,
+  ENGLAND_AND_WALES_BANK_HOLIDAYS,
+} from '../../src/modules/calendar/bank-holidays';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
