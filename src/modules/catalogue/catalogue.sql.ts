@@ -25,7 +25,7 @@ export function reachSql(direction: 'forward' | 'backward', cohortParam: string)
 }
 
 const cohortArg = (args: Args, ctx: SqlContext) =>
-  args.cohort ? ctx.param(args.cohort as string, 'text') : 'null::text';
+  args.cohort ? ctx.param(args.cohort, 'text') : 'null::text';
 
 export const CATALOGUE_SQL: TypeRegistry = {
   Manufacturer: {

@@ -1,5 +1,6 @@
 import { sqlParams } from '../../core/db/sql-params';
 import type { Context, Viewer } from '../../core/graphql/context';
+import { MigrationState } from '../common/enums';
 import { matchInstallation, type InstallationFacts, type Target, type UpgradeEdge } from './matching';
 import type { Blocker, Eligibility, Installation, UpgradeOption } from './eligibility.types';
 import { installationGlobalId } from './eligibility.types';
@@ -164,12 +165,12 @@ export async function explainEligibility(
     })),
   };
   const blockers: Blocker[] = [];
-  if (inst.migrationState === 'MIGRATED')
+  if (inst.migrationState === MigrationState.MIGRATED)
     blockers.push({
       code: 'MIGRATED',
       message: `already migrated${inst.migratedOn ? ` on ${inst.migratedOn}` : ''}`,
     });
-  if (inst.migrationState === 'EXCLUDED')
+  if (inst.migrationState === MigrationState.EXCLUDED)
     blockers.push({ code: 'EXCLUDED', message: `excluded: ${inst.exclusionCategory}` });
   if (devices.length === 0)
     blockers.push({ code: 'NO_DEVICES', message: 'no devices are recorded for the installation' });

@@ -8,16 +8,12 @@ import { REGISTRY } from './registry';
  * Compiled SQL by operation (Apollo reuses one parsed document per query text), root field, variables and viewer:
  * a repeated operation skips compilation. Held weakly, so it goes when Apollo's document cache drops it.
  */
-const compiledByOperation = new WeakMap<object, Map<string, ReturnType<typeof compileRootField>>>();
+type Compiled = ReturnType<typeof compileRootField>;
+const compiledByOperation = new WeakMap<object, Map<string, Compiled>>();
 
-function compiled(
-  ctx: Context,
-  info: GraphQLResolveInfo,
-  spec: FieldSpec,
-  args: Args,
-): ReturnType<typeof compileRootField> {
+function compiled(ctx: Context, info: GraphQLResolveInfo, spec: FieldSpec, args: Args): Compiled {
   let byKey = compiledByOperation.get(info.operation);
-  if (!byKey) compiledByOperation.set(info.operation, (byKey = new Map()));
+  if (!byKey) compiledByOperation.set(info.operation, (byKey = new Map<string, Compiled>()));
   // The viewer is part of the key: scoped queries compile differently for different viewers.
   const key = `${String(info.path.key)}\u0000${JSON.stringify(info.variableValues)}\u0000${JSON.stringify(ctx.viewer)}`;
   let result = byKey.get(key);
@@ -42,7 +38,7 @@ export async function resolveCompiled<T>(
 ): Promise<T> {
   const { sql, params, counts } = compiled(ctx, info, spec, args);
   const [row] = await ctx.sql<{ result: T; version?: string }>(sql, params);
-  const result = row?.result as T;
+  const result = row?.result;
   if (counts.length && result) {
     for (const count of counts) {
       (result as Record<string, unknown>)[count.key] = await resolveCount(
