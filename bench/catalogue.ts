@@ -169,9 +169,7 @@ const median = (values: number[]): number => {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 /** Median of per-round figures, or null where /proc could not be read. */
 const medianOf = (values: (number | undefined)[], decimals = 0): number | null =>
-  values.length > 0 && values.every((v) => v !== undefined)
-    ? Number(median(values as number[]).toFixed(decimals))
-    : null;
+  values.length > 0 && values.every((v) => v !== undefined) ? Number(median(values).toFixed(decimals)) : null;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function roundLine(name: string, index: number, r: RoundResult): string {

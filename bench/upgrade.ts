@@ -32,18 +32,18 @@ const percentile = (values: number[], p: number) => {
 };
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-async function gql(
+async function gql<T = unknown>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
-): Promise<{ ms: number; data: any }> {
+): Promise<{ ms: number; data: T }> {
   const started = process.hrtime.bigint();
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as { data?: unknown; errors?: { message: string }[] };
+  const body = (await res.json()) as { data: T; errors?: { message: string }[] };
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (body.errors) throw new Error(`GraphQL error: ${body.errors[0].message}`);
   return { ms, data: body.data };
@@ -68,6 +68,13 @@ const TOTALS = `query($t: ID!) { upgradeCandidates(targetDmc: $t, first: 1) { to
 const PAGE = `query($t: ID!) { upgradeCandidates(targetDmc: $t, first: 100) { nodes { installation { id status } devices { deviceId hops path { versionHex } } } } }`;
 const ELIGIBILITY = `query($id: ID!) { installation(id: $id) { status eligibility { eligible entry { epclId } basisChain { epclId } upgradeOptions { hops dmc { fingerprint } devices { deviceId hops } } blockers { code } } } }`;
 const VOLUMES = `{ epclReport(number: 22) { volumes { tables { section rows { basis recomputed { installs { active dormant mixed total } devices { total } } } } } } }`;
+/** The parts of the TOTALS and VOLUMES answers the benchmark reads. */
+type Totals = { upgradeCandidates: { totals: { installs: { total: number } } } };
+type Volumes = {
+  epclReport: {
+    volumes: { tables: { rows: { basis: string; recomputed: { installs: { total: number } } }[] }[] };
+  };
+};
 
 /** docs/domain.md §4.4, on this schema: no combinations, no precomputation; counts by status. */
 const BRUTE_FORCE = `
@@ -156,7 +163,7 @@ async function main(): Promise<void> {
     const brute: { label: string; ms: number; ours: number }[] = [];
     for (const t of targets) {
       const id = Buffer.from(`Dmc:${t.id}`).toString('base64');
-      const one = await gql(url, TOTALS, { t: id });
+      const one = await gql<Totals>(url, TOTALS, { t: id });
       progress(`target ${t.label}: ${one.data.upgradeCandidates.totals.installs.total} candidates`);
       totals.push(...(await timed(`  totals`, 20, 3, async () => (await gql(url, TOTALS, { t: id })).ms)));
       pages.push(
@@ -186,9 +193,9 @@ async function main(): Promise<void> {
         ).ms,
     );
     const volumeRuns = await timed('report 22 volumes', 5, 1, async () => (await gql(url, VOLUMES)).ms);
-    const volumes = (await gql(url, VOLUMES)).data.epclReport.volumes.tables[0].rows.find(
-      (r: any) => r.basis === 'POTENTIAL_FW_UPGRADE',
-    ).recomputed.installs.total;
+    const volumes = (await gql<Volumes>(url, VOLUMES)).data.epclReport.volumes.tables[0].rows.find(
+      (r) => r.basis === 'POTENTIAL_FW_UPGRADE',
+    )!.recomputed.installs.total;
 
     const cohort = (await db.query<{ id: number }>(`select id from cohort where code = 'MOC_SECURE'`)).rows[0]
       .id;
@@ -209,7 +216,8 @@ async function main(): Promise<void> {
         await db.query('set statement_timeout = 0');
       }
       const ms = Date.now() - started;
-      const oursTotal = (await gql(url, TOTALS, { t: id })).data.upgradeCandidates.totals.installs.total;
+      const { data: ourTotals } = await gql<Totals>(url, TOTALS, { t: id });
+      const oursTotal = ourTotals.upgradeCandidates.totals.installs.total;
       progress(
         `brute force (docs/domain.md §4.4) for ${t.label}: ${ms} ms, ${bruteTotal} candidates (ours ${oursTotal})`,
       );

@@ -280,12 +280,10 @@ function writer(stream: NodeJS.WritableStream) {
       : new Promise<void>((resolve) => stream.once('drain', () => resolve()));
 }
 
-function finish(
-  stream: NodeJS.WritableStream & { on(event: string, cb: (...args: unknown[]) => void): unknown },
-): Promise<void> {
+function finish(stream: NodeJS.WritableStream): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.on('finish', () => resolve());
-    stream.on('error', (e) => reject(e));
+    stream.on('error', (e: Error) => reject(e));
     stream.end();
   });
 }

@@ -251,7 +251,9 @@ async function addSyntheticEntries(db: Client, target: number): Promise<{ dmcs: 
     from hashed cross join lateral (select (k * 1000003) % modulus as h) x`,
     [candidates],
   );
-  const { rows: overflow } = await db.query(`select shape from bench_dmc where k >= modulus limit 1`);
+  const { rows: overflow } = await db.query<{ shape: string }>(
+    `select shape from bench_dmc where k >= modulus limit 1`,
+  );
   if (overflow.length > 0) throw new Error(`too few firmware versions for unique ${overflow[0].shape} DMCs`);
 
   await db.query(`create temp table bench_slot on commit drop as

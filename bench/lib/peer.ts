@@ -46,7 +46,7 @@ export async function ensurePeerInstalled(dir: string): Promise<PeerInstall> {
   }
   const pkg = JSON.parse(
     fs.readFileSync(path.join(dir, 'node_modules', 'postgraphile', 'package.json'), 'utf8'),
-  );
+  ) as { version: string };
   writeConfig(dir);
   return { dir, node, nodeVersion, postgraphileVersion: String(pkg.version) };
 }

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { createPubSub } from '@graphql-yoga/subscription';
-import type { NonEmptyArray } from 'type-graphql';
 import {
   buildCompiledSchema,
   buildCompiledSchemaSync,
@@ -51,7 +50,7 @@ export function createAppPubSub() {
   return createPubSub<{ [DOMAIN_EVENT_TOPIC]: [DomainEventMessage] }>();
 }
 
-const RESOLVERS: NonEmptyArray<Function> = [
+const RESOLVERS: CompiledSchemaOptions['resolvers'] = [
   NodeQueryResolver,
   CatalogueQueryResolver,
   CatalogueMutationResolver,

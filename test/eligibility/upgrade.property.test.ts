@@ -62,7 +62,7 @@ function arbitraries() {
   const likeTarget = (t: (typeof targets)[number]) =>
     fc.record({
       ...common,
-      devices: fc.tuple(...t.slots.map((s) => anyFirmwareOf(s.type, s.model))) as fc.Arbitrary<Dev[]>,
+      devices: fc.tuple(...t.slots.map((s) => anyFirmwareOf(s.type, s.model))),
     });
   // Installations of any Secure shape: mostly not candidates, for the negative side.
   const anyShape = fc

@@ -127,7 +127,7 @@ describe('errors', () => {
   ] as const)(
     'gives %s a stable code and a clear message',
     async (_name, document, variables, code, message) => {
-      const res = await t.request(document as never, variables as never);
+      const res = await t.request(document as never, variables);
       expect(res.errors).toHaveLength(1);
       expect(res.errors?.[0]).toMatchObject({ message, extensions: { code } });
     },

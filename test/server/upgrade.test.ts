@@ -49,7 +49,7 @@ async function allCandidates(target: string, headers: Record<string, string> = {
     if (!page.upgradeCandidates.pageInfo.hasNextPage) break;
     after = page.upgradeCandidates.pageInfo.endCursor;
   }
-  return { nodes, totals: first!.upgradeCandidates.totals, totalCount: first!.upgradeCandidates.totalCount };
+  return { nodes, totals: first.upgradeCandidates.totals, totalCount: first.upgradeCandidates.totalCount };
 }
 
 describe('upgradeCandidates', () => {

@@ -43,7 +43,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /** A connected client on a fresh test database; `done()` closes it and drops the database. */
-export async function connectTestDatabase(): Promise<{ db: Client; url: string; done(): Promise<void> }> {
+export async function connectTestDatabase(): Promise<{ db: Client; url: string; done: () => Promise<void> }> {
   const database = await createTestDatabase();
   const db = new Client({ connectionString: database.url });
   await db.connect();

@@ -97,7 +97,7 @@ export function referenceMatches(
         if (each.every((h) => h !== undefined))
           hops = Math.min(
             hops,
-            (each as number[]).reduce((x, y) => x + y, 0),
+            each.reduce((x, y) => x + y, 0),
           );
       }
       if (atTarget) matches.push({ installationId: inst.id, dmcId: t.dmcId, atTarget: true, hops: 0 });

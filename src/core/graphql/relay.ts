@@ -73,7 +73,7 @@ export function connectionOf<T extends object>(node: ClassType<T>, name: string)
     totalCount!: number;
   }
   connections.set(name, ConnectionType);
-  return ConnectionType as unknown as ClassType<Connection<T>>;
+  return ConnectionType;
 }
 
 /** Field resolvers of compiled types read the value prepared under the field's response key. */

@@ -28,7 +28,7 @@ export function reachSql(direction: 'forward' | 'backward', cohortParam: string)
 }
 
 const cohortArg = (args: Args, ctx: SqlContext) =>
-  args.cohort ? ctx.param(args.cohort as string, 'text') : 'null::text';
+  args.cohort ? ctx.param(args.cohort, 'text') : 'null::text';
 
 /** Catalogue types: plain columns and relations come from the entities; only the rest is written here. */
 export const CATALOGUE_SQL: TypeDefinitions = {

@@ -9,7 +9,7 @@ export type SlotKey = { deviceType: DeviceType; firmwareVersionId: number };
  */
 export function dmcFingerprint(slots: readonly SlotKey[]): string {
   return slots
-    .map((s) => ({ t: s.deviceType as string, f: s.firmwareVersionId }))
+    .map((s) => ({ t: s.deviceType, f: s.firmwareVersionId }))
     .sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : a.f - b.f))
     .map((s) => `${s.t}:${s.f}`)
     .join('+');

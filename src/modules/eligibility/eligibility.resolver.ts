@@ -66,8 +66,8 @@ const cursorOf = (id: number) => Buffer.from(JSON.stringify(['CANDIDATE', id])).
 function afterId(cursor: string | undefined): number | undefined {
   if (cursor === undefined || cursor === null) return undefined;
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
-    if (Array.isArray(v) && v[0] === 'CANDIDATE' && Number.isInteger(v[1])) return v[1];
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
+    if (Array.isArray(v) && v[0] === 'CANDIDATE' && Number.isInteger(v[1])) return v[1] as number;
   } catch {
     // fall through to the error below
   }

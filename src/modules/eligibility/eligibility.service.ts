@@ -1,4 +1,4 @@
-import { BlockerCode } from '../common/enums';
+import { BlockerCode, MigrationState } from '../common/enums';
 import type { Context } from '../../core/graphql/context';
 import { matchInstallation, type InstallationFacts, type Target, type UpgradeEdge } from './matching';
 import type { Installation } from '../inventory/inventory.types';
@@ -74,12 +74,12 @@ export async function explainEligibility(
     })),
   };
   const blockers: Blocker[] = [];
-  if (inst.migrationState === 'MIGRATED')
+  if (inst.migrationState === MigrationState.MIGRATED)
     blockers.push({
       code: BlockerCode.MIGRATED,
       message: `already migrated${inst.migratedOn ? ` on ${inst.migratedOn}` : ''}`,
     });
-  if (inst.migrationState === 'EXCLUDED')
+  if (inst.migrationState === MigrationState.EXCLUDED)
     blockers.push({ code: BlockerCode.EXCLUDED, message: `excluded: ${inst.exclusionCategory}` });
   if (devices.length === 0)
     blockers.push({ code: BlockerCode.NO_DEVICES, message: 'no devices are recorded for the installation' });
@@ -127,7 +127,12 @@ export async function explainEligibility(
         });
       // The most specific reasons: path problems beat model mismatches beat composition differences.
       const all = [...reasons.values()];
-      const rank = ['NO_UPGRADE_PATH', 'HARDWARE_OR_MODEL_MISMATCH', 'MISSING_DEVICE', 'EXTRA_DEVICE'];
+      const rank = [
+        BlockerCode.NO_UPGRADE_PATH,
+        BlockerCode.HARDWARE_OR_MODEL_MISMATCH,
+        BlockerCode.MISSING_DEVICE,
+        BlockerCode.EXTRA_DEVICE,
+      ];
       const best = rank.find((code) => all.some((b) => b.code === code));
       blockers.push(...all.filter((b) => b.code === best).slice(0, 10));
     }

@@ -10,6 +10,16 @@ export type DomainEventMessage = {
   payload: Record<string, unknown>;
 };
 
+/** A `domain_event` row as node-postgres returns it (timestamptz as a Date, jsonb parsed). */
+type DomainEventRow = {
+  id: string;
+  type: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  occurred_at: Date;
+  payload: Record<string, unknown>;
+};
+
 /**
  * Relays committed domain events to subscribers. The outbox trigger NOTIFYs `domain_event` with the row id
  * inside the writing transaction, so PostgreSQL delivers the notification only if that transaction commits.
@@ -61,7 +71,7 @@ export class DomainEventRelay {
 
   private async deliver(client: Client, id: string): Promise<void> {
     try {
-      const { rows } = await client.query(
+      const { rows } = await client.query<DomainEventRow>(
         `select id::text, type, aggregate_type, aggregate_id, occurred_at, payload from domain_event where id = $1`,
         [id],
       );

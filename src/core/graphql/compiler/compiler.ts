@@ -6,6 +6,7 @@ import {
   GraphQLSkipDirective,
   isAbstractType,
   isObjectType,
+  Kind,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
@@ -147,11 +148,12 @@ function collectFields(
     const skip = getDirectiveValues(GraphQLSkipDirective, selection, ctx.variables);
     const include = getDirectiveValues(GraphQLIncludeDirective, selection, ctx.variables);
     if (skip?.if === true || include?.if === false) continue;
-    if (selection.kind === 'Field') {
+    if (selection.kind === Kind.FIELD) {
       const key = selection.alias?.value ?? selection.name.value;
       into.set(key, [...(into.get(key) ?? []), selection]);
     } else {
-      const fragment = selection.kind === 'InlineFragment' ? selection : ctx.fragments[selection.name.value];
+      const fragment =
+        selection.kind === Kind.INLINE_FRAGMENT ? selection : ctx.fragments[selection.name.value];
       const condition = fragment.typeCondition?.name.value;
       if (condition && condition !== type.name && !type.getInterfaces().some((i) => i.name === condition))
         continue;
@@ -286,7 +288,7 @@ function compileConnection(
   const connection = objectType(ctx, connectionType);
   const edgeType = getNamedType(connection.getFields().edges.type) as GraphQLObjectType;
   const nodeType = getNamedType(connection.getFields().nodes.type).name;
-  const orderName = ((args.orderBy as string[] | undefined)?.[0] ?? spec.defaultOrder) as string;
+  const orderName = (args.orderBy as string[] | undefined)?.[0] ?? spec.defaultOrder;
   const order = spec.orders[orderName];
   if (!order) throw badUserInput('orderBy', `one of ${Object.keys(spec.orders).join(', ')}`, orderName);
   const { limit, backward, cursor } = pageArgs(args);

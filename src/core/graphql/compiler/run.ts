@@ -7,7 +7,8 @@ import { resolveCount } from './count-cache';
  * Compiled SQL by operation (Apollo reuses one parsed document per query text), root field, variables and viewer:
  * a repeated operation skips compilation. Held weakly, so it goes when Apollo's document cache drops it.
  */
-const compiledByOperation = new WeakMap<object, Map<string, ReturnType<typeof compileRootField>>>();
+type Compiled = ReturnType<typeof compileRootField>;
+const compiledByOperation = new WeakMap<object, Map<string, Compiled>>();
 
 function rootSpec(ctx: Context, info: GraphQLResolveInfo): FieldSpec {
   const spec = ctx.registry.types[info.parentType.name]?.[info.fieldName];
@@ -15,9 +16,9 @@ function rootSpec(ctx: Context, info: GraphQLResolveInfo): FieldSpec {
   return spec;
 }
 
-function compiled(ctx: Context, info: GraphQLResolveInfo, args: Args): ReturnType<typeof compileRootField> {
+function compiled(ctx: Context, info: GraphQLResolveInfo, args: Args): Compiled {
   let byKey = compiledByOperation.get(info.operation);
-  if (!byKey) compiledByOperation.set(info.operation, (byKey = new Map()));
+  if (!byKey) compiledByOperation.set(info.operation, (byKey = new Map<string, Compiled>()));
   // The viewer is part of the key: scoped queries compile differently for different viewers.
   const key = `${String(info.path.key)}\u0000${JSON.stringify(info.variableValues)}\u0000${JSON.stringify(ctx.viewer)}`;
   let result = byKey.get(key);
@@ -37,7 +38,7 @@ function compiled(ctx: Context, info: GraphQLResolveInfo, args: Args): ReturnTyp
 export async function resolveCompiled<T>(ctx: Context, info: GraphQLResolveInfo, args: Args): Promise<T> {
   const { sql, params, counts } = compiled(ctx, info, args);
   const [row] = await ctx.sql<{ result: T; version?: string }>(sql, params);
-  const result = row?.result as T;
+  const result = row?.result;
   if (counts.length && result) {
     for (const count of counts) {
       (result as Record<string, unknown>)[count.key] = await resolveCount(
