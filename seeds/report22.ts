@@ -45,6 +45,8 @@ export const REPORT22 = {
   upgradeableInstalls: 66_000,
   /** Firmware chain positions used by report 22's DMCs (0-based; chains have 8 versions). */
   targetFirmwareIndexes: [3, 4, 5],
+  /** Group 2 DMCs: electricity-only (equivalent to the tested SKU1 + Liberty 110) and dual-fuel. */
+  group2: { elec: 40, dual: 176 },
 } as const;
 
 export type Report22 = {
@@ -56,7 +58,6 @@ export type Report22 = {
 };
 
 const SECTIONS = [ReportSection.OVERALL, ReportSection.GROUP_1_TESTED, ReportSection.GROUP_2_SE];
-const STATUSES = [InstallationStatus.ACTIVE, InstallationStatus.DORMANT, InstallationStatus.MIXED];
 
 function slot(line: ModelFirmware, index: number): SlotRow {
   return { deviceType: line.model.deviceType, slotNo: 1, firmwareVersionId: line.chain[index].id };
@@ -81,8 +82,11 @@ export function buildReport22(data: Dataset, catalogue: Catalogue): Report22 {
     'Secure SKU1 + Liberty 110 + Europa G4 + SGPF-1 (dual fuel)',
   ).dmc;
 
-  // Group 2: 40 electricity-only DMCs equivalent to d1 (Active, Dormant entries) and 117 dual-fuel DMCs
-  // equivalent to d2 (Active, Dormant, Mixed): 2 × 40 + 3 × 117 = 431, plus 4 Group 1 entries = 435.
+  // Group 2: 40 electricity-only DMCs equivalent to d1 and 176 dual-fuel DMCs equivalent to d2. Each SE entry
+  // rests on the Group 1 entry of its own status, and Group 1 has Active and Dormant entries only (the seed
+  // names no Mixed entry and no Mixed SIT TCR), so Group 2 is Active and Dormant: 40 × 2 + 175 × 2 + 1
+  // (a dual-fuel DMC with a Dormant entry only) = 431, plus 4 Group 1 entries = 435. The published volume
+  // tables' Mixed columns are all 0, which agrees [I].
   const idx = REPORT22.targetFirmwareIndexes;
   const elec: DmcRow[] = [];
   const dual: DmcRow[] = [];
@@ -90,7 +94,7 @@ export function buildReport22(data: Dataset, catalogue: Catalogue): Report22 {
     for (const esme of s.esme)
       for (const chfIdx of idx)
         for (const chf of s.chf) {
-          if (elec.length === 40) break outer;
+          if (elec.length === REPORT22.group2.elec) break outer;
           const { dmc, created } = data.dmc(cohortId, [slot(chf, chfIdx), slot(esme, esmeIdx)], null);
           if (created) elec.push(dmc);
         }
@@ -100,12 +104,14 @@ export function buildReport22(data: Dataset, catalogue: Catalogue): Report22 {
         for (const esme of s.esme)
           for (const chfIdx of idx)
             for (const chf of s.chf) {
-              if (dual.length === 117) break outer2;
+              if (dual.length === REPORT22.group2.dual) break outer2;
               const pIdx = idx[(gIdx + esmeIdx + chfIdx) % idx.length];
               const slots = [slot(chf, chfIdx), slot(esme, esmeIdx), slot(gsme, gIdx), slot(gpf, pIdx)];
               const { dmc, created } = data.dmc(cohortId, slots, null);
               if (created) dual.push(dmc);
             }
+  if (elec.length !== REPORT22.group2.elec || dual.length !== REPORT22.group2.dual)
+    throw new Error(`report 22: only ${elec.length} + ${dual.length} Group 2 DMCs could be built`);
 
   // Test reports (titles and most dates synthetic; the draft date 2 November 2021 is stated).
   const capabilityRelease = 'MOC Secure Capability Release (synthetic name)';
@@ -279,24 +285,26 @@ export function buildReport22(data: Dataset, catalogue: Catalogue): Report22 {
     return { dmc, reports, dormant, active };
   });
 
-  for (const [group, basisIdx, statuses] of [
-    [elec, 0, [InstallationStatus.ACTIVE, InstallationStatus.DORMANT]],
-    [dual, 1, STATUSES],
+  const AD = [InstallationStatus.ACTIVE, InstallationStatus.DORMANT];
+  for (const [group, basisIdx] of [
+    [elec, 0],
+    [dual, 1],
   ] as const) {
     const basis = tested[basisIdx];
-    for (const dmc of group) {
+    group.forEach((dmc, i) => {
       data.addRelation({
         kind: DmcRelationKind.SUBSTANTIVELY_EQUIVALENT_TO,
         subjectId: dmc.id,
         basisId: basis.dmc.id,
-        rationale:
-          'Same device types and Secure device models as the tested DMC, differing only in firmware versions that change no SMETS1 Service Request, Alert or migration step (synthetic rationale; see the Excluded from DMCT Schedule list).',
+        rationale: equivalenceRationale(data, dmc, basis.dmc),
         publishedIn: 'Excluded from DMCT Schedule, SMETS1 MOC SECURE v12.0 (published 29 November 2021)',
         decidedOn: '2021-11-26',
       });
+      // The last dual-fuel DMC has a Dormant entry only: 431 is odd.
+      const statuses = group === dual && i === dual.length - 1 ? [InstallationStatus.DORMANT] : AD;
       for (const status of statuses) {
-        // An SE entry rests on the tested entry of the same status; Mixed rests on the Dormant entry, whose
-        // test pack "covers the full scope of Active and Mixed testing" (Annex D) [I].
+        // An SE entry rests on the tested entry of the same installation status (database rule
+        // epcl_entry_basis_same_status): Active on the Clause 20.9 Active entry, Dormant on the tested one.
         const basisEntry = status === InstallationStatus.ACTIVE ? basis.active : basis.dormant;
         entry({
           dmcId: dmc.id,
@@ -306,7 +314,7 @@ export function buildReport22(data: Dataset, catalogue: Catalogue): Report22 {
           evidence: [{ testReportId: basis.reports.dmct.id, role: EvidenceRole.SE_BASIS_REPORT }],
         });
       }
-    }
+    });
   }
 
   const reportEntries = [...entriesByDmc.values()].flat().sort((a, b) => (a.epclId! < b.epclId! ? -1 : 1));
@@ -347,16 +355,18 @@ export function buildReport22(data: Dataset, catalogue: Catalogue): Report22 {
     clauseEvidence: CLAUSE_EVIDENCE,
     volumes: SECTIONS.flatMap((section) =>
       [VolumeBasis.AT_TARGET_FW, VolumeBasis.POTENTIAL_FW_UPGRADE].flatMap((basis) =>
-        STATUSES.map((installationStatus) => ({
-          section,
-          basis,
-          installationStatus,
-          installs: 0,
-          devices: 0,
-          source: VolumeSource.AS_PUBLISHED,
-          asOf: null,
-          sourceNote: 'EPCL Report 22 §1 tables (Overall, Group 1, Group 2), as printed: every cell 0',
-        })),
+        [InstallationStatus.ACTIVE, InstallationStatus.DORMANT, InstallationStatus.MIXED].map(
+          (installationStatus) => ({
+            section,
+            basis,
+            installationStatus,
+            installs: 0,
+            devices: 0,
+            source: VolumeSource.AS_PUBLISHED,
+            asOf: null,
+            sourceNote: 'EPCL Report 22 §1 tables (Overall, Group 1, Group 2), as printed: every cell 0',
+          }),
+        ),
       ),
     ),
     risks: [],
@@ -561,3 +571,36 @@ const CLAUSE_EVIDENCE = [
     docRef: 'DCC Website',
   },
 ];
+
+/**
+ * What an equivalence actually rests on, said from the data: the same device models differing only in
+ * firmware, or which device models differ from the tested DMC's (and that firmware differs too, if it does).
+ */
+export function equivalenceRationale(data: Dataset, subject: DmcRow, basis: DmcRow): string {
+  const describe = (dmc: DmcRow) =>
+    dmc.slots.map((slot) => {
+      const fw = data.firmware.find((f) => f.id === slot.firmwareVersionId)!;
+      const model = data.deviceModels.find((m) => m.id === fw.deviceModelId)!;
+      return { type: slot.deviceType, model, fw };
+    });
+  const own = describe(subject);
+  const theirs = describe(basis);
+  const modelDiffs: string[] = [];
+  let firmwareDiffers = false;
+  for (const s of own) {
+    const t = theirs.find((x) => x.type === s.type);
+    if (!t) continue;
+    if (t.model.id !== s.model.id)
+      modelDiffs.push(
+        `${s.type} ${s.model.modelName} hw ${s.model.hardwareVersion} (tested: ${t.model.modelName} hw ${t.model.hardwareVersion})`,
+      );
+    else if (t.fw.id !== s.fw.id) firmwareDiffers = true;
+  }
+  const scope =
+    'a difference that changes no SMETS1 Service Request, Alert or migration step (see the Excluded from DMCT Schedule list)';
+  if (modelDiffs.length === 0)
+    return `Same device types and device models as the tested DMC, differing only in firmware versions: ${scope}.`;
+  return `Same device types as the tested DMC; differs in device models: ${modelDiffs.join('; ')}${
+    firmwareDiffers ? ', and in firmware versions' : ''
+  }: ${scope}.`;
+}

@@ -158,6 +158,37 @@ describe('EPCL entries', () => {
     expect(err).toMatchObject({ constraint: 'epcl_entry_basis_entry_valid', rule: 'EPCL_ENTRY_BASIS' });
     expect(err.message).toContain('the basis entry must be tested (no chains)');
   });
+
+  it('refuses an SE or child entry resting on a tested entry of another installation status', async () => {
+    // A Group 2 Active entry of report 22, re-pointed at the Dormant tested entry of the same basis DMC.
+    const se = await one<{ id: number; epcl_id: string; dmc_id: number }>(
+      `select e.id, e.epcl_id, e.dmc_id from epcl_entry e join epcl_entry b on b.id = e.basis_entry_id
+        where e.basis = 'SUBSTANTIVELY_EQUIVALENT' and e.installation_status = 'ACTIVE' and b.epcl_id = '002255' order by e.id limit 1`,
+    );
+    const dormant = await entryByEpclId('002254');
+    const err = await rejection('update epcl_entry set basis_entry_id = $1 where id = $2', [
+      dormant.id,
+      se.id,
+    ]);
+    expect(err).toMatchObject({
+      code: '23514',
+      constraint: 'epcl_entry_basis_same_status',
+      rule: 'EPCL_ENTRY_BASIS_STATUS',
+    });
+    expect(err.message).toContain(`Active entry ${se.epcl_id}`);
+    expect(err.message).toContain('cannot rest on dormant entry 002254');
+
+    // A new Mixed SE entry on that DMC, resting on the Dormant tested entry: the same refusal on insert.
+    const mixed = await rejection(
+      `insert into epcl_entry (dmc_id, installation_status, basis, basis_entry_id, state)
+       values ($1, 'MIXED', 'SUBSTANTIVELY_EQUIVALENT', $2, 'CANDIDATE')`,
+      [se.dmc_id, dormant.id],
+    );
+    expect(mixed).toMatchObject({
+      constraint: 'epcl_entry_basis_same_status',
+      rule: 'EPCL_ENTRY_BASIS_STATUS',
+    });
+  });
 });
 
 describe('DMC relations', () => {

@@ -16,6 +16,61 @@ const value = async <T>(sql: string, params: unknown[] = []) =>
   Object.values((await rows<Record<string, T>>(sql, params))[0])[0];
 
 describe('EPCL Report 22 as encoded from the seed', () => {
+  it('rests every Group 2 entry on a Group 1 entry of its own installation status', async () => {
+    const mismatched = await rows<{ epcl_id: string }>(
+      `select e.epcl_id from epcl_report_entry re join epcl_report r on r.id = re.report_id
+         join epcl_entry e on e.id = re.entry_id join epcl_entry b on b.id = e.basis_entry_id
+         join epcl_report_entry rb on rb.entry_id = b.id and rb.report_id = r.id
+        where r.number = 22 and re.report_group = 'GROUP_2_SE'
+          and (b.installation_status <> e.installation_status or rb.report_group <> 'GROUP_1_TESTED')`,
+    );
+    expect(mismatched).toEqual([]);
+    expect(
+      await value<number>(
+        `select count(*)::int from epcl_report_entry re join epcl_report r on r.id = re.report_id
+          where r.number = 22 and re.report_group = 'GROUP_2_SE'`,
+      ),
+    ).toBe(431);
+  });
+
+  it('says "differing only in firmware" only where the device models are the same', async () => {
+    const relations = await rows<{ rationale: string; same_models: boolean }>(
+      `select r.rationale, ms.model_signature = mb.model_signature as same_models
+         from dmc_relation r join dmc_model_signature ms on ms.dmc_id = r.subject_id
+         join dmc_model_signature mb on mb.dmc_id = r.basis_id
+        where r.kind = 'SUBSTANTIVELY_EQUIVALENT_TO' and r.decided_on = '2021-11-26'`,
+    );
+    expect(relations).toHaveLength(216);
+    for (const r of relations) {
+      expect(r.rationale.includes('differing only in firmware')).toBe(r.same_models);
+      if (!r.same_models) expect(r.rationale).toMatch(/differs in device models: (CHF|ESME|GSME|GPF) /);
+    }
+    // Both kinds occur, so the rationale is not one sentence for all.
+    expect(new Set(relations.map((r) => r.same_models)).size).toBe(2);
+  });
+
+  it('holds seeded rows that pass every rule the database enforces, re-checked row by row', async () => {
+    // Re-write every row of every domain table with its own values: row triggers (and, at the commit
+    // point, deferred constraint triggers) check each rule again over all seeded rows. Rolled back.
+    const tables = await rows<{ table: string; columns: string[] }>(
+      `select c.table_name as table, array_agg(quote_ident(c.column_name) order by c.ordinal_position) as columns
+         from information_schema.columns c join information_schema.tables t using (table_schema, table_name)
+        where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+          and c.table_name not in ('mikro_orm_migrations', 'domain_event', 'catalogue_version')
+          and c.is_generated = 'NEVER' and c.identity_generation is null
+        group by 1 order by 1`,
+    );
+    expect(tables.length).toBeGreaterThan(20);
+    await db.query('begin');
+    try {
+      for (const { table, columns } of tables)
+        await db.query(`update ${table} set ${columns.map((c) => `${c} = ${c}`).join(', ')}`);
+      await db.query('set constraints all immediate');
+    } finally {
+      await db.query('rollback');
+    }
+  });
+
   it('keeps the report metadata and statutory dates', async () => {
     const [r] = await rows<Record<string, unknown>>(
       `select number, title, dmct_tranches, version, report_date::text, author_email, classification, ssc_confirmed_on::text,
@@ -238,6 +293,6 @@ describe('the synthetic inventory', () => {
     const share = Object.fromEntries(statuses.map((s) => [s.status, s.share]));
     expect(share.ACTIVE).toBeGreaterThan(0.5);
     expect(share.DORMANT).toBeGreaterThan(0.1);
-    expect(share.MIXED).toBeGreaterThan(0.02);
+    expect(share.MIXED).toBeGreaterThan(0.01);
   });
 });

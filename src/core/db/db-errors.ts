@@ -62,6 +62,7 @@ const RULES: Record<string, { code: string; message?: string }> = {
   epcl_entry_epcl_id_write_once: { code: 'EPCL_ID_WRITE_ONCE' },
   epcl_entry_state_transition: { code: 'INVALID_STATE_TRANSITION' },
   epcl_entry_basis_entry_valid: { code: 'EPCL_ENTRY_BASIS' },
+  epcl_entry_basis_same_status: { code: 'EPCL_ENTRY_BASIS_STATUS' },
   epcl_entry_20_41_evidence: { code: 'MISSING_CLAUSE_20_41_EVIDENCE' },
   epcl_report_entry_group_basis: { code: 'REPORT_GROUP_BASIS' },
   epcl_report_entry_basis_present: { code: 'REPORT_GROUP_BASIS' },
