@@ -108,6 +108,10 @@ describe('upgradeCandidates', () => {
 describe('EPCL report volumes', () => {
   it('recomputes report 22’s tables beside the published zeros: the configured candidates, none at target', async () => {
     const { epclReport } = ok(await t.request(ReportVolumesDocument, { number: 22 }));
+    // The test inventory is synthetic and calibrated: the API says so beside the figures.
+    expect(epclReport.volumes.syntheticInventory).toBe(true);
+    expect(epclReport.volumes.inventoryNote).toContain('calibrated so that the report');
+    expect(epclReport.volumes.inventoryNote).toContain('66,000');
     const table = (section: string) => epclReport.volumes.tables.find((x) => x.section === section)!;
     const row = (section: string, basis: string) => table(section).rows.find((r) => r.basis === basis)!;
     const overall = row('OVERALL', 'POTENTIAL_FW_UPGRADE');
@@ -316,5 +320,67 @@ describe('eligibility reached through upgradeCandidates', () => {
         direct.installation!.eligibility.upgradeOptions.map((o) => o.hops),
       );
     }
+  });
+});
+
+describe('eligibility blockers', () => {
+  it('offers no upgrade to a migrated installation, even one whose firmware could reach an entry', async () => {
+    const { rows } = await db.query<{ id: number }>(
+      `select i.id from installation i where i.migration_state = 'UNMIGRATED' and i.cohort_id = (select id from cohort where code = 'MOC_SECURE')
+        order by i.id limit 40`,
+    );
+    let candidate: number | undefined;
+    for (const { id } of rows) {
+      const e = ok(await t.request(InstallationEligibilityDocument, { id: gid('Installation', id) }));
+      if (e.installation!.eligibility.upgradeOptions.length) {
+        candidate = id;
+        break;
+      }
+    }
+    expect(candidate).toBeDefined();
+    await db.query(
+      `update installation set migration_state = 'MIGRATED', migrated_on = '2022-03-01' where id = $1`,
+      [candidate],
+    );
+    try {
+      const { installation } = ok(
+        await t.request(InstallationEligibilityDocument, { id: gid('Installation', candidate!) }),
+      );
+      expect(installation!.eligibility.upgradeOptions).toEqual([]);
+      expect(installation!.eligibility.blockers.map((b) => b.code)).toEqual(['MIGRATED']);
+    } finally {
+      await db.query(
+        `update installation set migration_state = 'UNMIGRATED', migrated_on = null where id = $1`,
+        [candidate],
+      );
+    }
+  });
+
+  it('gives each blocker the message of its own code', async () => {
+    const { rows } = await db.query<{ id: number }>(
+      `select id from installation order by hashint4(id) limit 150`,
+    );
+    const pattern: Record<string, RegExp> = {
+      MIGRATED: /^already migrated/,
+      EXCLUDED: /^excluded: /,
+      NO_DEVICES: /no devices are recorded/,
+      NO_DMC_FOR_DEVICES: /match no catalogued DMC/,
+      NO_ENTRY_FOR_STATUS: /^its DMC has no EPCL entry for (ACTIVE|DORMANT|MIXED) installations$/,
+      ENTRY_NOT_ON_EPCL: /entry is [A-Z_]+, not on the EPCL$/,
+      NO_UPGRADE_TARGET: /no DMC of its cohort has an EPCL entry/,
+    };
+    const seen = new Set<string>();
+    for (const { id } of rows) {
+      const { installation } = ok(
+        await t.request(InstallationEligibilityDocument, { id: gid('Installation', id) }),
+      );
+      for (const b of installation!.eligibility.blockers) {
+        seen.add(b.code);
+        if (pattern[b.code]) expect(b.message).toMatch(pattern[b.code]);
+      }
+      if (installation!.migrationState === 'MIGRATED')
+        expect(installation!.eligibility.upgradeOptions).toEqual([]);
+    }
+    expect(seen.size).toBeGreaterThan(2);
   });
 });

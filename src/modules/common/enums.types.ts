@@ -131,7 +131,7 @@ export function registerEnums(): void {
       EXCLUDED: { description: 'In an exclusion category: DCC will not pursue it.' },
       NO_DEVICES: { description: 'No devices are recorded for the installation.' },
       NO_DMC_FOR_DEVICES: {
-        description: 'No catalogued DMC of its cohort has its device models: firmware alone cannot help.',
+        description: 'Its devices and firmware match no catalogued DMC of its cohort.',
       },
       COHORT_MISMATCH: { description: 'The DMC belongs to another cohort.' },
       MISSING_DEVICE: { description: 'The DMC has a device the installation lacks.' },
@@ -142,6 +142,12 @@ export function registerEnums(): void {
       },
       NO_UPGRADE_PATH: { description: 'A device’s firmware has no usable upgrade path to the DMC’s.' },
       NO_ENTRY_FOR_STATUS: { description: 'Its DMC has no EPCL entry for the installation’s status.' },
+      ENTRY_NOT_ON_EPCL: {
+        description: 'Its DMC has an entry for its status, but the entry is not (or no longer) on the EPCL.',
+      },
+      NO_UPGRADE_TARGET: {
+        description: 'No DMC of its cohort has an EPCL entry for its status that firmware could reach.',
+      },
     },
   });
 }

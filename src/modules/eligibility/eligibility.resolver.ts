@@ -214,7 +214,7 @@ export class ReportVolumesResolver {
     @Ctx() ctx: Context,
   ): Promise<ReportVolumes> {
     const { reportId } = prepared<{ reportId: number }>(root, info);
-    const [matched, published] = await Promise.all([
+    const [matched, published, [inventory]] = await Promise.all([
       matchReport(ctx, reportId, false),
       ctx.sql<{
         section: string;
@@ -224,6 +224,11 @@ export class ReportVolumesResolver {
         devices: number;
       }>(
         `select section, basis, installation_status, installs, devices from epcl_report_volume where report_id = $1 and source = 'AS_PUBLISHED'`,
+        [reportId],
+      ),
+      ctx.sql<{ synthetic: boolean; estimate: number | null }>(
+        `select exists (select 1 from installation where synthetic) as synthetic,
+                (select upgradeable_unmigrated_installs from epcl_report where id = $1) as estimate`,
         [reportId],
       ),
     ]);
@@ -281,7 +286,18 @@ export class ReportVolumesResolver {
         },
       };
     });
-    return { rule: RULE, tables } as ReportVolumes;
+    return {
+      rule: RULE,
+      tables,
+      syntheticInventory: inventory.synthetic,
+      inventoryNote: inventory.synthetic
+        ? `Recomputed over a synthetic inventory generated for demonstration and tests${
+            inventory.estimate != null
+              ? `, calibrated so that the report's published estimate of ${inventory.estimate.toLocaleString('en-GB')} potential firmware upgrades holds by construction (when the inventory is large enough): the agreement is not a reproduction of the published figure`
+              : ''
+          }.`
+        : null,
+    } as ReportVolumes;
   }
 
   @FieldResolver(() => ReportImpact, {

@@ -88,7 +88,24 @@ export async function explainEligibility(
   const eligible = onList && blockers.length === 0;
   const options: UpgradeOption[] = [];
   const reasons = new Map<string, Blocker>();
-  if (!onList && devices.length) {
+  // A migrated installation is done: no upgrade is on offer to it.
+  const migrated = inst.migrationState === MigrationState.MIGRATED;
+  if (!onList && devices.length && !migrated) {
+    if (!inst.comboDmcId)
+      blockers.push({
+        code: BlockerCode.NO_DMC_FOR_DEVICES,
+        message: 'its devices and firmware match no catalogued DMC of its cohort',
+      });
+    else if (!data.entry)
+      blockers.push({
+        code: BlockerCode.NO_ENTRY_FOR_STATUS,
+        message: `its DMC has no EPCL entry for ${inst.status} installations`,
+      });
+    else
+      blockers.push({
+        code: BlockerCode.ENTRY_NOT_ON_EPCL,
+        message: `its DMC's ${inst.status} entry is ${data.entry.state}, not on the EPCL`,
+      });
     for (const t of data.targets) {
       if (t.dmcId === inst.comboDmcId) continue;
       const target: Target = { dmcId: t.dmcId, cohortId: inst.cohortId, slots: t.slots };
@@ -112,18 +129,11 @@ export async function explainEligibility(
       }
     }
     options.sort((a, b) => a.hops - b.hops || a.dmcId - b.dmcId);
-    if (!data.entry)
-      blockers.push({
-        code: BlockerCode.NO_ENTRY_FOR_STATUS,
-        message: inst.comboDmcId
-          ? `its DMC has no EPCL entry for ${inst.status} installations`
-          : 'its devices match no catalogued DMC',
-      });
     if (options.length === 0) {
       if (data.targets.length === 0)
         blockers.push({
-          code: BlockerCode.NO_DMC_FOR_DEVICES,
-          message: `no DMC in its cohort has an EPCL entry for ${inst.status} installations`,
+          code: BlockerCode.NO_UPGRADE_TARGET,
+          message: `no DMC of its cohort has an EPCL entry for ${inst.status} installations to upgrade to`,
         });
       // The most specific reasons: path problems beat model mismatches beat composition differences.
       const all = [...reasons.values()];

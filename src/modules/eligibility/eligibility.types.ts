@@ -201,6 +201,19 @@ export class ReportVolumes {
 
   @Field(() => [VolumeTable])
   tables!: VolumeTable[];
+
+  @Field({
+    description:
+      'True when the recomputed figures count synthetic installations (the demo and test inventories): those are generated, not observed, so agreement with a published figure says nothing about the real estate.',
+  })
+  syntheticInventory!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What the recomputed figures rest on, when it is not a real inventory: e.g. that the demo inventory is calibrated so that the report’s published estimate of potential upgrades holds by construction.',
+  })
+  inventoryNote!: string | null;
 }
 
 @ObjectType({
