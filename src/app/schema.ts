@@ -23,6 +23,7 @@ import {
   EligibilityQueryResolver,
   InstallationEligibilityResolver,
   ReportVolumesResolver,
+  UpgradeCandidateFieldsResolver,
   UpgradeOptionFieldsResolver,
 } from '../modules/eligibility/eligibility.resolver';
 import { EPCL_QUERIES, EPCL_SQL } from '../modules/epcl/epcl.sql';
@@ -68,6 +69,7 @@ const RESOLVERS: CompiledSchemaOptions['resolvers'] = [
   ReportVolumesResolver,
   DeviceUpgradeFieldsResolver,
   UpgradeOptionFieldsResolver,
+  UpgradeCandidateFieldsResolver,
   EligibilityFieldsResolver,
   DomainEventResolver,
 ];

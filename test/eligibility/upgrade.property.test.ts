@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Client } from 'pg';
-import { candidatesCtes } from '../../src/modules/eligibility/upgrade.sql';
+import { candidatesCtes, LIVE_ENTRY_STATES } from '../../src/modules/eligibility/upgrade.sql';
 import { connectTestDatabase } from '../support/db';
 import { referenceMatches, type RefInstallation, type RefPath, type RefTarget } from '../support/reference';
 
@@ -99,9 +99,10 @@ function arbitraries() {
   );
 }
 
-it('agrees with the brute-force reference on candidates, hops and totals (500 random cases)', async () => {
+it('agrees with the brute-force reference on candidates, hops and totals, with and without the entry rule (500 random cases)', async () => {
   let checked = 0;
   let candidatesSeen = 0;
+  let rawSeen = 0;
   await fc.assert(
     fc.asyncProperty(arbitraries(), async (c) => {
       await db.query('begin');
@@ -168,37 +169,50 @@ it('agrees with the brute-force reference on candidates, hops and totals (500 ra
            select eui, inst, type, fw from jsonb_to_recordset($1::jsonb) as x(eui text, inst int, type text, fw int)`,
           [JSON.stringify(deviceRows.map(([eui, inst, type, fw]) => ({ eui, inst, type, fw })))],
         );
-        const sql = `${candidatesCtes('$1::int', [`i.id >= ${firstId}`])} select id, status, hops::int as hops from cand order by id`;
-        const got = (await db.query<{ id: number; status: string; hops: number }>(sql, [c.target])).rows;
-
         const slots = await db.query<{ cohort_id: number; device_type: string; model: number; fw: number }>(
           `select d.cohort_id, s.device_type, f.device_model_id as model, s.firmware_version_id as fw from dmc d
              join dmc_slot s on s.dmc_id = d.id join firmware_version f on f.id = s.firmware_version_id where d.id = $1`,
           [c.target],
         );
-        const target: RefTarget = {
-          dmcId: c.target,
-          cohortId: slots.rows[0].cohort_id,
-          statuses: ['ACTIVE', 'DORMANT', 'MIXED'],
-          slots: slots.rows.map((s) => ({ type: s.device_type, model: s.model, fw: s.fw })),
-        };
+        const entryStatuses = (
+          await db.query<{ status: string }>(
+            `select installation_status as status from epcl_entry where dmc_id = $1 and state in ${LIVE_ENTRY_STATES}`,
+            [c.target],
+          )
+        ).rows.map((r) => r.status);
         const paths: RefPath[] = (
           await db.query<{ from: number; to: number; cohort_id: number | null; dormant: boolean }>(
             `select from_firmware_id as "from", to_firmware_id as "to", cohort_id, dormant_upgrade_by_dcc as dormant from firmware_upgrade_path where ota_supported`,
           )
         ).rows.map((p) => ({ from: p.from, to: p.to, cohortId: p.cohort_id, dormantOk: p.dormant }));
-        const expected = referenceMatches(refInstallations, [target], paths).filter((m) => !m.atTarget);
-
-        expect(got.map((g) => [g.id, g.hops])).toEqual(
-          expected.map((e) => [e.installationId, e.hops]).sort((a, b) => a[0] - b[0]),
-        );
         const totals = (rows: { status: string }[]) =>
           ['ACTIVE', 'DORMANT', 'MIXED'].map((s) => rows.filter((r) => r.status === s).length);
-        expect(totals(got)).toEqual(
-          totals(expected.map((e) => refInstallations.find((r) => r.id === e.installationId)!)),
-        );
+
+        // Both semantics: candidates the upgrade would make eligible (statuses the target has a live entry
+        // for; the default), and raw firmware reachability (every status).
+        for (const [requireEntry, statuses] of [
+          [true, entryStatuses],
+          [false, ['ACTIVE', 'DORMANT', 'MIXED']],
+        ] as const) {
+          const sql = `${candidatesCtes('$1::int', [`i.id >= ${firstId}`], requireEntry)} select id, status, hops::int as hops from cand order by id`;
+          const got = (await db.query<{ id: number; status: string; hops: number }>(sql, [c.target])).rows;
+          const target: RefTarget = {
+            dmcId: c.target,
+            cohortId: slots.rows[0].cohort_id,
+            statuses: [...statuses],
+            slots: slots.rows.map((s) => ({ type: s.device_type, model: s.model, fw: s.fw })),
+          };
+          const expected = referenceMatches(refInstallations, [target], paths).filter((m) => !m.atTarget);
+          expect(got.map((g) => [g.id, g.hops])).toEqual(
+            expected.map((e) => [e.installationId, e.hops]).sort((a, b) => a[0] - b[0]),
+          );
+          expect(totals(got)).toEqual(
+            totals(expected.map((e) => refInstallations.find((r) => r.id === e.installationId)!)),
+          );
+          if (requireEntry) candidatesSeen += got.length;
+          else rawSeen += got.length;
+        }
         checked++;
-        candidatesSeen += got.length;
       } finally {
         await db.query('rollback');
       }
@@ -208,4 +222,6 @@ it('agrees with the brute-force reference on candidates, hops and totals (500 ra
   expect(checked).toBe(500);
   // The generator must actually produce candidates, or the property says little.
   expect(candidatesSeen).toBeGreaterThan(100);
+  // …and raw reachability must find installations the entry rule then leaves out.
+  expect(rawSeen).toBeGreaterThan(candidatesSeen);
 }, 240_000);

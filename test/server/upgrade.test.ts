@@ -384,3 +384,60 @@ describe('eligibility blockers', () => {
     expect(seen.size).toBeGreaterThan(2);
   });
 });
+
+describe('candidates the upgrade would make eligible', () => {
+  type Counts = { active: number; dormant: number; mixed: number; total: number };
+  type Page = {
+    upgradeCandidates: {
+      totals: { installs: Counts };
+      nodes: {
+        installation: { id: string; status: string };
+        targetEntry: { epclId: string; installationStatus: string } | null;
+      }[];
+    };
+  };
+  const query = `query($target: ID!, $raw: Boolean!) {
+    upgradeCandidates(targetDmc: $target, includeWithoutEntry: $raw, first: 100) {
+      totals { installs { active dormant mixed total } }
+      nodes { installation { id status } targetEntry { epclId installationStatus } }
+    }
+  }`;
+  const candidates = async (target: string, raw: boolean) =>
+    ok(await t.request<Page, { target: string; raw: boolean }>(query, { target, raw })).upgradeCandidates;
+
+  it('excludes by default installations whose status the target has no entry for, and says which entry applies', async () => {
+    // 002370's DMC (dual fuel) has Active and Dormant entries and no Mixed one.
+    const { rows } = await db.query<{ dmc_id: number }>(
+      `select dmc_id from epcl_entry where epcl_id = '002370'`,
+    );
+    const target = gid('Dmc', rows[0].dmc_id);
+    const before = await candidates(target, false);
+    expect(before.nodes.length).toBeGreaterThan(0);
+    for (const n of before.nodes) expect(n.targetEntry?.installationStatus).toBe(n.installation.status);
+
+    // A candidate that turns Mixed (its gas meter goes dormant) is still reachable by firmware, but no entry
+    // would take it: it leaves the default list and stays in the raw one, without a target entry.
+    const turned = before.nodes.find((n) => n.installation.status === 'ACTIVE')!;
+    await db.query(`update installation set status = 'MIXED' where id = $1`, [keyOf(turned.installation.id)]);
+    let raw: Page['upgradeCandidates'];
+    let eligible: Page['upgradeCandidates'];
+    try {
+      raw = await candidates(target, true);
+      eligible = await candidates(target, false);
+    } finally {
+      await db.query(`update installation set status = 'ACTIVE' where id = $1`, [
+        keyOf(turned.installation.id),
+      ]);
+    }
+    expect(eligible.totals.installs).toEqual({
+      ...before.totals.installs,
+      active: before.totals.installs.active - 1,
+      total: before.totals.installs.total - 1,
+    });
+    expect(raw.totals.installs.mixed).toBe(before.totals.installs.mixed + 1);
+    expect(raw.totals.installs.total).toBe(before.totals.installs.total);
+    expect(eligible.nodes.some((n) => n.installation.id === turned.installation.id)).toBe(false);
+    const mixed = raw.nodes.find((n) => n.installation.id === turned.installation.id);
+    if (mixed) expect(mixed.targetEntry).toBeNull();
+  });
+});

@@ -23,6 +23,7 @@ import {
   UpgradeOption,
   ReportImpact,
   ReportVolumes,
+  UpgradeCandidate,
   UpgradeCandidateConnection,
   UpgradeCandidatesArgs,
   type InstallsAndDevices,
@@ -30,7 +31,7 @@ import {
 } from './eligibility.types';
 import { sqlParams } from '../../core/db/sql-params';
 import { explainEligibility } from './eligibility.service';
-import { candidatesCtes, deviceHopsJson, matchCtes, UNMIGRATED } from './upgrade.sql';
+import { candidatesCtes, deviceHopsJson, LIVE_ENTRY_STATES, matchCtes, UNMIGRATED } from './upgrade.sql';
 
 /**
  * Planner settings for whole-report matching (see Context.analyse): tens of thousands of combination pairs
@@ -75,6 +76,7 @@ function afterId(cursor: string | undefined): number | undefined {
 }
 
 type CandidateRow = InstallationRow & {
+  target_entry_id: number | null;
   hops: { deviceId: string; deviceType: string; from: number; to: number; path: number[] }[];
 };
 
@@ -102,11 +104,13 @@ export class EligibilityQueryResolver {
       totals: { status: string; installs: number; devices: number }[];
       page: CandidateRow[] | null;
     }>(
-      `${candidatesCtes(target, filters)}
+      `${candidatesCtes(target, filters, !args.includeWithoutEntry)}
        select exists (select 1 from dmc where id = ${target}) as target_exists,
               (select coalesce(json_agg(t), '[]'::json) from (select status, count(*)::int as installs, sum(device_count)::int as devices from cand group by status) t) as totals,
               (select json_agg(x order by x.id) from (
-                 select ${INSTALLATION_COLUMNS}, ${deviceHopsJson('i.id', 'k.dmc_id', 'i.status')} as hops
+                 select ${INSTALLATION_COLUMNS}, ${deviceHopsJson('i.id', 'k.dmc_id', 'i.status')} as hops,
+                        (select e.id from epcl_entry e where e.dmc_id = k.dmc_id and e.installation_status = i.status
+                            and e.state in ${LIVE_ENTRY_STATES}) as target_entry_id
                    from (select * from cand ${after !== undefined ? `where id > ${p(after, 'int')}` : ''} order by id limit ${size + 1}) k
                    join installation i on i.id = k.id join supplier s on s.id = i.supplier_id left join device_combo c on c.id = i.combo_id) x) as page`,
       values,
@@ -117,6 +121,7 @@ export class EligibilityQueryResolver {
     const rows = row.page ?? [];
     const nodes = rows.slice(0, size).map((r) => ({
       installation: installationFromRow(r),
+      targetEntryId: r.target_entry_id,
       devices: r.hops.map((h) => ({
         deviceId: h.deviceId,
         deviceType: h.deviceType as never,
@@ -419,5 +424,21 @@ export class EligibilityFieldsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<(EpclEntry | null)[]> {
     return Promise.all(root.chainIds.map((id) => loadNode<EpclEntry>(ctx, info, 'EpclEntry', id)));
+  }
+}
+
+@Resolver(() => UpgradeCandidate)
+export class UpgradeCandidateFieldsResolver {
+  @FieldResolver(() => EpclEntry, {
+    nullable: true,
+    description:
+      'The target DMC’s EPCL entry for the installation’s status (proposed, approved or on the list) that the upgrade would make it eligible under; null only with `includeWithoutEntry: true`.',
+  })
+  targetEntry(
+    @Root() root: UpgradeCandidate,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EpclEntry | null> {
+    return loadNode(ctx, info, 'EpclEntry', root.targetEntryId);
   }
 }

@@ -99,6 +99,8 @@ export class UpgradeCandidate {
   @Field(() => Installation)
   installation!: Of<Installation>;
 
+  targetEntryId!: number | null;
+
   @Field(() => [DeviceUpgrade])
   devices!: DeviceUpgrade[];
 }
@@ -153,6 +155,13 @@ export class UpgradeCandidatesArgs extends PageArgs {
 
   @Field(() => UpgradeCandidateFilter, { nullable: true })
   filter?: UpgradeCandidateFilter;
+
+  @Field({
+    defaultValue: false,
+    description:
+      'false (default): only installations whose status the target DMC has an EPCL entry for (proposed, approved or on the list), i.e. those the upgrade would make eligible. true: every installation firmware can take to the DMC, entry or not (raw reachability; `targetEntry` is then null where there is none).',
+  })
+  includeWithoutEntry!: boolean;
 }
 
 @ObjectType({

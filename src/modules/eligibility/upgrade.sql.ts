@@ -58,6 +58,9 @@ export function matchCtes(targetsCte: string): string {
       join device_combo c on c.cohort_id = t.cohort_id and c.firmware_signature = s.sig)`;
 }
 
+/** Entry states that make a DMC a target for an installation status: on the list, approved, or proposed. */
+export const LIVE_ENTRY_STATES = `('PROPOSED', 'APPROVED', 'ON_EPCL')`;
+
 /** Installation rows counted as potential upgrades: unmigrated, and not an excluded category [I]. */
 export const UNMIGRATED = `i.migration_state = 'UNMIGRATED'`;
 
@@ -83,11 +86,19 @@ export function deviceHopsJson(installation: string, dmc: string, status: string
 /**
  * Installations that could be firmware-upgraded to DMC `targetParam`, as CTEs ending in
  * `cand(id, status, device_count, dmc_id, hops)`; `conditions` are extra conditions on installation `i`.
+ * With `requireEntry` (the default), only installations whose status the target has an entry for
+ * (proposed, approved or on the list): those the upgrade would make eligible. Without it, every
+ * installation firmware can take there (raw reachability).
  */
-export function candidatesCtes(targetParam: string, conditions: string[]): string {
+export function candidatesCtes(targetParam: string, conditions: string[], requireEntry = true): string {
+  const entry = requireEntry
+    ? [
+        `i.status in (select e.installation_status from epcl_entry e where e.dmc_id = p.dmc_id and e.state in ${LIVE_ENTRY_STATES})`,
+      ]
+    : [];
   return `${matchCtes(`targets(dmc_id, cohort_id) as (select id, cohort_id from dmc where id = ${targetParam})`)},
   cand as (
     select i.id, i.status, c.device_count, p.dmc_id, ${HOPS} as hops
       from pairs p join installation i on i.combo_id = p.combo_id join device_combo c on c.id = p.combo_id
-     where ${[UNMIGRATED, UPGRADEABLE, ...conditions].join(' and ')})`;
+     where ${[UNMIGRATED, UPGRADEABLE, ...entry, ...conditions].join(' and ')})`;
 }
