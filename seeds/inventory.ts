@@ -2,6 +2,7 @@ import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import {
   DeviceType,
+  EpclEntryState,
   ExclusionCategory,
   InstallationStatus,
   MeterStatus,
@@ -19,7 +20,8 @@ import type { Report22 } from './report22';
  * What it guarantees (and tests check through a brute-force reference):
  *  - exactly `report22Candidates` unmigrated, non-excluded MOC Secure installations could be firmware-upgraded
  *    to one of report 22's DMCs with an entry for their status; none is at target firmware for them (the
- *    report's published "at target" cells are 0);
+ *    report's published "at target" cells are 0), and none is eligible today on an earlier report's entry;
+ *    this calibrates the demo inventory to the report's published estimate (by construction);
  *  - every other MOC Secure installation is either migrated or blocked for report 22 for a stated reason
  *    (firmware newer than every target, a firmware line with no upgrade path, a different hardware version,
  *    an extra PPMID, a different composition, or an exclusion category);
@@ -68,6 +70,8 @@ export class InventoryGenerator {
   private readonly rng: Random;
   private readonly r22Targets: { dmc: DmcRow; statuses: InstallationStatus[] }[];
   private readonly r22Fingerprints: Set<string>;
+  /** `fingerprint|status` of Secure DMCs with an entry on the EPCL: installations there are eligible today. */
+  private readonly eligibleNow: Set<string>;
   private readonly secureId: number;
   private readonly otherDmcs: DmcRow[];
   private readonly lineOf = new Map<number, { line: ModelFirmware; index: number }>();
@@ -85,6 +89,12 @@ export class InventoryGenerator {
       statuses: (report22.entriesByDmc.get(dmc.id) ?? []).map((e) => e.installationStatus),
     }));
     this.r22Fingerprints = new Set(report22.dmcs.map((d) => d.fingerprint));
+    const dmcById = new Map(data.dmcs.map((d) => [d.id, d]));
+    this.eligibleNow = new Set(
+      data.entries
+        .filter((e) => e.state === EpclEntryState.ON_EPCL && dmcById.get(e.dmcId)?.cohortId === this.secureId)
+        .map((e) => `${dmcById.get(e.dmcId)!.fingerprint}|${e.installationStatus}`),
+    );
     const r22Ids = new Set(report22.dmcs.map((d) => d.id));
     this.otherDmcs = data.dmcs.filter((d) => !r22Ids.has(d.id) && d.cohortId !== this.secureId);
     for (const line of data.modelFirmware.values()) {
@@ -113,10 +123,14 @@ export class InventoryGenerator {
         const behind = index > 0 && this.rng.chance(0.55);
         return { ...s, firmwareVersionId: line.chain[behind ? this.rng.int(index) : index].id };
       });
-      if (this.r22Fingerprints.has(dmcFingerprint(slots))) continue; // at target for some report-22 DMC
+      const fingerprint = dmcFingerprint(slots);
+      if (this.r22Fingerprints.has(fingerprint)) continue; // at target for some report-22 DMC
+      const status = this.statusFor(gas, statuses);
+      // Already eligible today on an earlier report's entry: not a potential upgrade, so not a candidate.
+      if (this.eligibleNow.has(`${fingerprint}|${status}`)) continue;
       return {
         cohortId: this.secureId,
-        status: this.statusFor(gas, statuses),
+        status,
         migration: MigrationState.UNMIGRATED,
         exclusion: null,
         slots,

@@ -157,12 +157,14 @@ export class InstallationEligibilityResolver {
 }
 
 const RULE =
-  'Each unmigrated installation is counted once per report, under the first that applies: at target firmware of a requested DMC with an entry for its status, before a potential firmware upgrade; Group 1 (tested) before Group 2 (substantively equivalent); then the fewest hops. Devices are all devices of the counted installations.';
+  'Each unmigrated installation is counted once per report, under the first that applies: at target firmware of a requested DMC with an entry for its status, before a potential firmware upgrade; Group 1 (tested) before Group 2 (substantively equivalent); then the fewest hops. An installation already eligible today (its current DMC has an entry on the EPCL for its status) is not a potential upgrade: it is counted in `alreadyEligible` instead. Devices are all devices of the counted installations.';
 
 type MatchedRow = {
   report_group: string;
   at_target: boolean;
   status: string;
+  /** Already eligible today: its current DMC has an entry on the list for its status. */
+  eligible_now: boolean;
   installs: number;
   devices: number;
 };
@@ -173,18 +175,12 @@ type MatchedRow = {
  * status) and the installations are then counted through the partial index on unmigrated installations
  * (index-only, supplier included), never by scanning the inventory.
  */
-async function matchReport(
-  ctx: Context,
-  reportId: number,
-  onlyNotEligibleNow: boolean,
-): Promise<MatchedRow[]> {
+async function matchReport(ctx: Context, reportId: number): Promise<MatchedRow[]> {
   const { values, p } = sqlParams();
   const report = p(reportId, 'int');
   const scope = viewerScope(ctx.viewer, p);
-  const notEligible = onlyNotEligibleNow
-    ? `and not exists (select 1 from device_combo c2 join epcl_entry e2 on e2.dmc_id = c2.dmc_id
-         where c2.id = p.combo_id and e2.installation_status = en.installation_status and e2.state = 'ON_EPCL')`
-    : '';
+  const eligibleNow = `exists (select 1 from device_combo c2 join epcl_entry e2 on e2.dmc_id = c2.dmc_id
+         where c2.id = p.combo_id and e2.installation_status = en.installation_status and e2.state = 'ON_EPCL')`;
   const hops = `case when en.installation_status = 'DORMANT' then p.hops_dormant else p.hops_any end`;
   return ctx.analyse<MatchedRow>(
     `${matchCtes(`entries as (
@@ -192,16 +188,18 @@ async function matchReport(
          where re.report_id = ${report}),
       targets(dmc_id, cohort_id) as (select d.id, d.cohort_id from dmc d where d.id in (select dmc_id from entries))`)},
      best as materialized (
-       select distinct on (p.combo_id, en.installation_status) p.combo_id, en.installation_status as status, p.at_target, en.report_group
+       select distinct on (p.combo_id, en.installation_status) p.combo_id, en.installation_status as status, p.at_target, en.report_group,
+              ${eligibleNow} as eligible_now
          from pairs p join entries en on en.dmc_id = p.dmc_id
-        where (p.at_target or case when en.installation_status = 'DORMANT' then p.up_dormant else p.up_any end) ${notEligible}
+        where (p.at_target or case when en.installation_status = 'DORMANT' then p.up_dormant else p.up_any end)
         order by p.combo_id, en.installation_status, p.at_target desc, en.report_group, ${hops})
-     select b.report_group, b.at_target, b.status, sum(n.installs)::int as installs, sum(n.installs * c.device_count)::int as devices
+     select b.report_group, b.at_target, b.status, b.eligible_now, sum(n.installs)::int as installs,
+            sum(n.installs * c.device_count)::int as devices
        from best b join device_combo c on c.id = b.combo_id
        cross join lateral (select count(*)::int as installs from installation i
                             where i.combo_id = b.combo_id and i.status = b.status and ${UNMIGRATED} and ${scope}) n
       where n.installs > 0
-      group by 1, 2, 3`,
+      group by 1, 2, 3, 4`,
     values,
     REPORT_MATCHING,
   );
@@ -219,8 +217,12 @@ export class ReportVolumesResolver {
     @Ctx() ctx: Context,
   ): Promise<ReportVolumes> {
     const { reportId } = prepared<{ reportId: number }>(root, info);
+    let alreadyEligible: MatchedRow[] = [];
     const [matched, published, [inventory]] = await Promise.all([
-      matchReport(ctx, reportId, false),
+      matchReport(ctx, reportId).then((rows) => {
+        alreadyEligible = rows.filter((r) => r.eligible_now);
+        return rows.filter((r) => !r.eligible_now);
+      }),
       ctx.sql<{
         section: string;
         basis: string;
@@ -291,9 +293,19 @@ export class ReportVolumesResolver {
         },
       };
     });
+    const eligibleBy = (k: 'installs' | 'devices') =>
+      counts(
+        Object.fromEntries(
+          STATUSES.map((st) => [
+            st,
+            alreadyEligible.filter((m) => m.status === st && !m.at_target).reduce((a, m) => a + m[k], 0),
+          ]),
+        ),
+      );
     return {
       rule: RULE,
       tables,
+      alreadyEligible: { installs: eligibleBy('installs'), devices: eligibleBy('devices') },
       syntheticInventory: inventory.synthetic,
       inventoryNote: inventory.synthetic
         ? `Recomputed over a synthetic inventory generated for demonstration and tests${
@@ -315,7 +327,7 @@ export class ReportVolumesResolver {
     @Ctx() ctx: Context,
   ): Promise<ReportImpact> {
     const { reportId } = prepared<{ reportId: number }>(root, info);
-    const matched = await matchReport(ctx, reportId, true);
+    const matched = (await matchReport(ctx, reportId)).filter((r) => !r.eligible_now);
     const by = (atTarget: boolean) =>
       counts(
         Object.fromEntries(

@@ -211,6 +211,12 @@ export class ReportVolumes {
   @Field(() => [VolumeTable])
   tables!: VolumeTable[];
 
+  @Field(() => InstallsAndDevices, {
+    description:
+      'Installations firmware could take to a requested DMC that are already eligible today (their current DMC has an entry on the EPCL for their status): left out of the potential-upgrade rows, counted here.',
+  })
+  alreadyEligible!: InstallsAndDevices;
+
   @Field({
     description:
       'True when the recomputed figures count synthetic installations (the demo and test inventories): those are generated, not observed, so agreement with a published figure says nothing about the real estate.',
