@@ -2,9 +2,9 @@ import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
 import { resolveCompiled } from '../../core/graphql/compiler/run';
-import { notFound } from '../../core/graphql/errors';
+import { badUserInput, notFound } from '../../core/graphql/errors';
 import type { Connection } from '../../core/graphql/relay';
-import { Dmc, DmcConnection, DmcsArgs } from './dmc.types';
+import { Dmc, DmcConnection, DmcDeviceInput, DmcsArgs } from './dmc.types';
 
 /** Root fields of DMCs. SQL: `DMC_QUERIES` in dmc.sql.ts. */
 @Resolver()
@@ -28,5 +28,33 @@ export class DmcQueryResolver {
     const dmc = await resolveCompiled<Dmc | null>(ctx, info, { cohort, fingerprint });
     if (!dmc) throw notFound('DMC', 'fingerprint', `${cohort}/${fingerprint}`);
     return dmc;
+  }
+
+  @Query(() => Dmc, {
+    nullable: true,
+    description:
+      'The DMC of a cohort made of exactly these devices, as a supplier records them (manufacturer, model, hardware and firmware version per device, in any order): the portable lookup, with no internal IDs. Null when no DMC has exactly these devices; navigate from it to its entries, parents, children and equivalence links.',
+  })
+  async dmcByDevices(
+    @Arg('cohort', () => String, { description: 'Cohort code, e.g. MOC_SECURE.' }) cohort: string,
+    @Arg('devices', () => [DmcDeviceInput]) devices: DmcDeviceInput[],
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Dmc | null> {
+    if (devices.length < 1 || devices.length > 16)
+      throw badUserInput('devices', 'from 1 to 16 devices', `${devices.length} devices`);
+    devices.forEach((d, i) => {
+      for (const key of ['manufacturer', 'model', 'hardwareVersion', 'firmwareVersion'] as const)
+        if (!d[key].trim()) throw badUserInput(`devices[${i}].${key}`, 'a non-blank value', d[key]);
+    });
+    return resolveCompiled<Dmc | null>(ctx, info, {
+      cohort,
+      devices: devices.map(({ manufacturer, model, hardwareVersion, firmwareVersion }) => ({
+        manufacturer,
+        model,
+        hardwareVersion,
+        firmwareVersion: firmwareVersion.trim(),
+      })),
+    });
   }
 }

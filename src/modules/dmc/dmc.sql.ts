@@ -53,6 +53,28 @@ export const DMC_SQL: TypeDefinitions = {
   DmcRelation: fromEntity('DmcRelation'),
 };
 
+export type DeviceKey = {
+  manufacturer: string;
+  model: string;
+  hardwareVersion: string;
+  firmwareVersion: string;
+};
+
+/**
+ * The fingerprint of the DMC made of `devices` (a JSON parameter), computed from the catalogue the way the
+ * database computes a DMC's (`dmc_fingerprint()`); null when any device is not catalogued, so a subset of the
+ * devices can never match a child DMC by accident.
+ */
+export function fingerprintOfDevices(devicesParam: string): string {
+  return `(select string_agg(f.device_type || ':' || f.id, '+' order by f.device_type, f.id)
+      from jsonb_to_recordset(${devicesParam}) as x(manufacturer text, model text, "hardwareVersion" text, "firmwareVersion" text)
+      join manufacturer m on m.name = x.manufacturer
+      join device_model dm on dm.manufacturer_id = m.id and dm.model_name = x.model and dm.hardware_version = x."hardwareVersion"
+      join firmware_version f on f.device_model_id = dm.id
+       and (f.version_raw = x."firmwareVersion" or f.version_hex = upper(x."firmwareVersion"))
+     having count(*) = jsonb_array_length(${devicesParam}))`;
+}
+
 const exists = (yes: boolean, sql: string) => `${yes ? '' : 'not '}exists (${sql})`;
 
 export const dmcsConnection = connection('dmc', {
@@ -75,6 +97,8 @@ export const dmcsConnection = connection('dmc', {
       ),
     onEpcl: (r, onEpcl: boolean) =>
       exists(onEpcl, `select 1 from epcl_entry e where e.dmc_id = ${r}.id and e.state = 'ON_EPCL'`),
+    devices: (r, devices: DeviceKey[], ctx) =>
+      `${r}.fingerprint = ${fingerprintOfDevices(ctx.param(JSON.stringify(devices), 'jsonb'))}`,
   },
   orders: {
     ID_ASC: byId(),
@@ -86,6 +110,14 @@ export const dmcsConnection = connection('dmc', {
 /** Root fields of DMCs. */
 export const DMC_QUERIES: Record<string, FieldSpec> = {
   dmcs: dmcsConnection,
+  dmcByDevices: {
+    kind: 'object',
+    from: 'dmc',
+    where: (_p, c, args, ctx) => {
+      const devices = ctx.param(JSON.stringify(args.devices), 'jsonb');
+      return `${c}.cohort_id = (select id from cohort where code = ${ctx.param(args.cohort, 'text')}) and ${c}.fingerprint = ${fingerprintOfDevices(devices)}`;
+    },
+  },
   dmc: lookup(
     'dmc',
     (r, a, p) =>

@@ -107,6 +107,27 @@ export enum DmcOrder {
 }
 registerEnumType(DmcOrder, { name: 'DmcOrder' });
 
+@InputType({
+  description:
+    'One device as a supplier records it: manufacturer, model and hardware version, and the firmware version it runs.',
+})
+export class DmcDeviceInput {
+  @Field({ description: 'Manufacturer name as catalogued, e.g. "Secure Meters (UK) Ltd".' })
+  manufacturer!: string;
+
+  @Field({ description: 'Model name, e.g. "Liberty 110".' })
+  model!: string;
+
+  @Field({ description: 'Hardware version, e.g. "1.0".' })
+  hardwareVersion!: string;
+
+  @Field({
+    description:
+      'Firmware version as published (e.g. "0x00010203" or "1.2.3") or its 8-digit hex form; matched on either.',
+  })
+  firmwareVersion!: string;
+}
+
 @InputType()
 export class DmcFilter {
   @Field(() => String, { nullable: true, description: 'Cohort code, e.g. MOC_SECURE.' })
@@ -132,6 +153,13 @@ export class DmcFilter {
     description: 'DMCs with (true) or without (false) an entry on the EPCL.',
   })
   onEpcl?: boolean;
+
+  @Field(() => [DmcDeviceInput], {
+    nullable: true,
+    description:
+      'The DMC made of exactly these devices (every device given, no other), as `dmcByDevices` finds it; no match when any device is not catalogued.',
+  })
+  devices?: DmcDeviceInput[];
 }
 
 @ArgsType()
