@@ -197,6 +197,8 @@ export function buildCatalogue(data: Dataset): Catalogue {
     cohortId: data.cohort(COHORTS.MOC_SECURE).id,
     restriction:
       'Boost and remote override: the boost function keeps operating with the configuration set on the HAN before migration, but once enrolled neither changing the boost configuration nor operating the remote override is accessible via the DCC SMETS1 Core Communication Services.',
+    // The communication names the "Secure Liberty 110 ESME", not a hardware version [I].
+    allHardwareVersions: true,
     communicationRef: 'REQ000000175511',
     communicationTitle: 'SMETS1 - Secure Liberty 110 ESME DMCT Approach',
     communicatedOn: '2021-03-08',

@@ -70,6 +70,8 @@ export type RestrictionRow = {
   deviceModelId: number;
   cohortId: number | null;
   restriction: string;
+  /** It names the model, so every hardware version of it. */
+  allHardwareVersions: boolean;
   communicationRef: string | null;
   communicationTitle: string | null;
   communicatedOn: string | null;

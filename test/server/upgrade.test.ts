@@ -442,3 +442,55 @@ describe('candidates the upgrade would make eligible', () => {
     if (mixed) expect(mixed.targetEntry).toBeNull();
   });
 });
+
+describe('restrictions where users look', () => {
+  type Restriction = { communicationRef: string | null; allHardwareVersions: boolean };
+  it('applies the Liberty 110 restriction to every hardware version, on the model, the DMC, eligibility and upgrade options', async () => {
+    const models = ok(
+      await t.request<
+        { deviceModels: { nodes: { hardwareVersion: string; restrictions: Restriction[] }[] } },
+        Record<string, never>
+      >(
+        `{ deviceModels(filter: { modelNameContains: "Liberty 110" }, first: 10) { nodes { hardwareVersion restrictions { communicationRef allHardwareVersions } } } }`,
+      ),
+    );
+    const byHw = Object.fromEntries(
+      models.deviceModels.nodes.map((m) => [m.hardwareVersion, m.restrictions]),
+    );
+    expect(Object.keys(byHw).sort()).toEqual(['1.0', '2.0']);
+    for (const hw of ['1.0', '2.0'])
+      expect(byHw[hw]).toEqual([{ communicationRef: 'REQ000000175511', allHardwareVersions: true }]);
+
+    const dmc = ok(
+      await t.request<{ epclEntry: { dmc: { restrictions: Restriction[] } } }, Record<string, never>>(
+        `{ epclEntry(epclId: "002255") { dmc { restrictions { communicationRef allHardwareVersions } } } }`,
+      ),
+    );
+    expect(dmc.epclEntry.dmc.restrictions.map((r) => r.communicationRef)).toEqual(['REQ000000175511']);
+
+    // A report 22 candidate has a Liberty 110 (its target's ESME): its eligibility and its options say so.
+    const target = gid('Dmc', await d1());
+    const page = ok(await t.request(UpgradeCandidatesDocument, { target, first: 1 }));
+    const id = page.upgradeCandidates.nodes[0].installation.id;
+    const e = ok(
+      await t.request<
+        {
+          installation: {
+            eligibility: { restrictions: Restriction[]; upgradeOptions: { restrictions: Restriction[] }[] };
+          };
+        },
+        { id: string }
+      >(
+        `query($id: ID!) { installation(id: $id) { eligibility { restrictions { communicationRef allHardwareVersions }
+           upgradeOptions { restrictions { communicationRef allHardwareVersions } } } } }`,
+        { id },
+      ),
+    );
+    expect(e.installation.eligibility.restrictions.map((r) => r.communicationRef)).toEqual([
+      'REQ000000175511',
+    ]);
+    expect(e.installation.eligibility.upgradeOptions.length).toBeGreaterThan(0);
+    for (const o of e.installation.eligibility.upgradeOptions)
+      expect(o.restrictions.map((r) => r.communicationRef)).toEqual(['REQ000000175511']);
+  });
+});

@@ -163,6 +163,8 @@ export class FirmwareUpgradePath {
 @Entity()
 @Check({ name: 'device_model_restriction_ref_format', expression: "communication_ref ~ '^REQ[0-9]{12}$'" })
 export class DeviceModelRestriction {
+  [OptionalProps]?: 'allHardwareVersions';
+
   @PrimaryKey()
   id!: number;
 
@@ -174,6 +176,13 @@ export class DeviceModelRestriction {
 
   @Property({ type: 'text' })
   restriction!: string;
+
+  /**
+   * The restriction names the model, not one hardware version of it: it covers every hardware version of the
+   * same manufacturer, device type and model name (e.g. "Secure Liberty 110 ESME").
+   */
+  @Property({ type: 'boolean', default: false })
+  allHardwareVersions: boolean = false;
 
   /** DCC letter or Mass Comms reference, `REQ` + 12 digits. */
   @Property({ type: 'text', nullable: true })

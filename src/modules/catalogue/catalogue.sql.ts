@@ -30,13 +30,29 @@ export function reachSql(direction: 'forward' | 'backward', cohortParam: string)
 const cohortArg = (args: Args, ctx: SqlContext) =>
   args.cohort ? ctx.param(args.cohort, 'text') : 'null::text';
 
+/**
+ * Whether restriction row `r` applies to device model `m`: its own model, or (when it names the model for
+ * every hardware version) any model of the same manufacturer, device type and model name. One definition,
+ * used by DeviceModel, Dmc and eligibility.
+ */
+export function restrictionAppliesTo(r: string, m: string): string {
+  return `(${r}.device_model_id = ${m}.id or (${r}.all_hardware_versions and exists (
+      select 1 from device_model rm where rm.id = ${r}.device_model_id and rm.manufacturer_id = ${m}.manufacturer_id
+         and rm.device_type = ${m}.device_type and rm.model_name = ${m}.model_name)))`;
+}
+
 /** Catalogue types: plain columns and relations come from the entities; only the rest is written here. */
 export const CATALOGUE_SQL: TypeDefinitions = {
   Manufacturer: fromEntity('Manufacturer', {
     deviceModels: hasMany('device_model', 'manufacturer_id', 'device_type, model_name, hardware_version'),
   }),
   DeviceModel: fromEntity('DeviceModel', {
-    restrictions: hasMany('device_model_restriction', 'device_model_id'),
+    restrictions: {
+      kind: 'list',
+      from: 'device_model_restriction',
+      where: (p, c) => restrictionAppliesTo(c, p),
+      orderBy: (c) => `${c}.id`,
+    },
   }),
   FirmwareVersion: fromEntity('FirmwareVersion', {
     upgradesTo: hasMany('firmware_upgrade_path', 'from_firmware_id'),

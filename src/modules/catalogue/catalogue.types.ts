@@ -74,7 +74,7 @@ export class DeviceModel extends Node {
 
   @Field(() => [DeviceModelRestriction], {
     description:
-      'Post-enrolment functional restrictions, e.g. the Secure Liberty 110 boost and remote override.',
+      'Post-enrolment functional restrictions, e.g. the Secure Liberty 110 boost and remote override: its own, and those that name its model for every hardware version.',
   })
   restrictions!: DeviceModelRestriction[];
 }
@@ -166,6 +166,12 @@ export class DeviceModelRestriction extends Node {
 
   @Field()
   restriction!: string;
+
+  @Field({
+    description:
+      'True when the restriction names the model rather than one hardware version: it then applies to every hardware version of that manufacturer, device type and model name.',
+  })
+  allHardwareVersions!: boolean;
 
   @Field(() => String, {
     nullable: true,

@@ -9,6 +9,7 @@ import {
 } from '../../core/graphql/compiler/fields';
 import { decodeIdOf } from '../../core/graphql/compiler/global-id';
 import { fromEntity, type TypeDefinitions } from '../../core/graphql/compiler/registry';
+import { restrictionAppliesTo } from '../catalogue/catalogue.sql';
 
 const related = (kind: 'CHILD_OF' | 'SUBSTANTIVELY_EQUIVALENT_TO', direction: 'subject' | 'basis') => ({
   kind: 'list' as const,
@@ -33,6 +34,14 @@ export const DMC_SQL: TypeDefinitions = {
       kind: 'list',
       from: 'dmc_relation',
       where: (p, c) => `(${c}.subject_id = ${p}.id or ${c}.basis_id = ${p}.id)`,
+      orderBy: (c) => `${c}.id`,
+    },
+    restrictions: {
+      kind: 'list',
+      from: 'device_model_restriction',
+      where: (p, c) => `(${c}.cohort_id is null or ${c}.cohort_id = ${p}.cohort_id) and exists (
+          select 1 from dmc_slot s join firmware_version f on f.id = s.firmware_version_id join device_model m on m.id = f.device_model_id
+           where s.dmc_id = ${p}.id and ${restrictionAppliesTo(c, 'm')})`,
       orderBy: (c) => `${c}.id`,
     },
     testReports: {

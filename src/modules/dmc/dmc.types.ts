@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } fro
 import { LocalDate } from '../../core/graphql/scalars';
 import { connectionOf, Node, PageArgs, type Of } from '../../core/graphql/relay';
 import { DeviceType, DmcRelationKind } from '../common/enums';
-import { Cohort, DeviceModel, FirmwareVersion } from '../catalogue/catalogue.types';
+import { Cohort, DeviceModel, DeviceModelRestriction, FirmwareVersion } from '../catalogue/catalogue.types';
 import { EpclEntry } from '../epcl/epcl.types';
 import { TestReport } from '../testing/testing.types';
 
@@ -66,6 +66,12 @@ export class Dmc extends Node {
     description: 'Child and equivalence relations on either side, with rationale and publication.',
   })
   relations!: DmcRelation[];
+
+  @Field(() => [DeviceModelRestriction], {
+    description:
+      'Post-enrolment functional restrictions on any of its device models (for its cohort), e.g. the Secure Liberty 110 boost and remote override: what an installation of this DMC loses once migrated.',
+  })
+  restrictions!: DeviceModelRestriction[];
 
   @Field(() => [TestReport], { description: 'Test reports whose scope includes this DMC.' })
   testReports!: TestReport[];

@@ -7,7 +7,7 @@ import { pageArgs } from '../../core/graphql/connection';
 import { prepared } from '../../core/graphql/relay';
 import { EpclReport } from '../epcl/epcl.types';
 import { loadNode } from '../../core/graphql/compiler/node-loader';
-import { FirmwareVersion } from '../catalogue/catalogue.types';
+import { DeviceModelRestriction, FirmwareVersion } from '../catalogue/catalogue.types';
 import { Dmc } from '../dmc/dmc.types';
 import { EpclEntry } from '../epcl/epcl.types';
 import {
@@ -30,7 +30,7 @@ import {
   type StatusCounts,
 } from './eligibility.types';
 import { sqlParams } from '../../core/db/sql-params';
-import { explainEligibility } from './eligibility.service';
+import { explainEligibility, restrictionIds } from './eligibility.service';
 import { candidatesCtes, deviceHopsJson, LIVE_ENTRY_STATES, matchCtes, UNMIGRATED } from './upgrade.sql';
 
 /**
@@ -384,6 +384,19 @@ export class DeviceUpgradeFieldsResolver {
 
 @Resolver(() => UpgradeOption)
 export class UpgradeOptionFieldsResolver {
+  @FieldResolver(() => [DeviceModelRestriction], {
+    description:
+      'Post-enrolment functional restrictions of the target DMC’s device models (for the cohort): what the installation would live with once upgraded and migrated.',
+  })
+  async restrictions(
+    @Root() root: UpgradeOption,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<DeviceModelRestriction[]> {
+    const ids = await restrictionIds(ctx, { dmcId: root.dmcId }, root.cohortId);
+    return loadAll<DeviceModelRestriction>(ctx, info, 'DeviceModelRestriction', ids);
+  }
+
   @FieldResolver(() => Dmc)
   dmc(
     @Root() root: UpgradeOption,
@@ -405,6 +418,19 @@ export class UpgradeOptionFieldsResolver {
 
 @Resolver(() => Eligibility)
 export class EligibilityFieldsResolver {
+  @FieldResolver(() => [DeviceModelRestriction], {
+    description:
+      'Post-enrolment functional restrictions of the installation’s own device models (for its cohort), e.g. the Secure Liberty 110 boost and remote override, whatever its hardware version when the restriction names the model.',
+  })
+  async restrictions(
+    @Root() root: Eligibility,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<DeviceModelRestriction[]> {
+    const ids = await restrictionIds(ctx, { modelIds: root.modelIds }, root.cohortId);
+    return loadAll<DeviceModelRestriction>(ctx, info, 'DeviceModelRestriction', ids);
+  }
+
   @FieldResolver(() => Dmc, { nullable: true })
   currentDmc(
     @Root() root: Eligibility,
@@ -453,4 +479,15 @@ export class UpgradeCandidateFieldsResolver {
   ): Promise<EpclEntry | null> {
     return loadNode(ctx, info, 'EpclEntry', root.targetEntryId);
   }
+}
+
+/** Several catalogue objects of one type by key, batched into the field's one compiled statement. */
+async function loadAll<T>(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  typeName: string,
+  ids: number[],
+): Promise<T[]> {
+  const found = await Promise.all(ids.map((id) => loadNode<T>(ctx, info, typeName, id)));
+  return found.filter((x): x is Awaited<T> => x !== null);
 }

@@ -1,5 +1,6 @@
 import { BlockerCode, MigrationState } from '../common/enums';
 import type { Context } from '../../core/graphql/context';
+import { restrictionAppliesTo } from '../catalogue/catalogue.sql';
 import { matchInstallation, type InstallationFacts, type Target, type UpgradeEdge } from './matching';
 import type { Installation } from '../inventory/inventory.types';
 import type { Blocker, Eligibility, UpgradeOption } from './eligibility.types';
@@ -114,6 +115,7 @@ export async function explainEligibility(
         options.push({
           dmcId: t.dmcId,
           entryId: t.entryId,
+          cohortId: inst.cohortId,
           hops: match.hops,
           devices: match.devices.map((d) => ({
             deviceId: d.device.deviceId!,
@@ -152,7 +154,32 @@ export async function explainEligibility(
     currentDmcId: inst.comboDmcId,
     entryId: data.entry?.id ?? null,
     chainIds: data.chain,
+    cohortId: inst.cohortId,
+    modelIds: [...new Set(devices.map((d) => d.modelId))],
     upgradeOptions: options,
     blockers,
   };
+}
+
+/**
+ * The restrictions that apply to device models (own or naming the model for every hardware version), for a
+ * cohort: ids, for the caller to load through the compiler.
+ */
+export async function restrictionIds(
+  ctx: Context,
+  by: { modelIds?: number[]; dmcId?: number },
+  cohortId: number,
+): Promise<number[]> {
+  const models =
+    by.dmcId !== undefined
+      ? `select f.device_model_id from dmc_slot s join firmware_version f on f.id = s.firmware_version_id where s.dmc_id = $1`
+      : `select unnest($1::int[])`;
+  const rows = await ctx.sql<{ id: number }>(
+    `select r.id from device_model_restriction r
+      where (r.cohort_id is null or r.cohort_id = $2)
+        and exists (select 1 from device_model m where m.id in (${models}) and ${restrictionAppliesTo('r', 'm')})
+      order by r.id`,
+    [by.dmcId ?? by.modelIds ?? [], cohortId],
+  );
+  return rows.map((r) => r.id);
 }

@@ -37,6 +37,7 @@ export class Blocker {
 export class UpgradeOption {
   dmcId!: number;
   entryId!: number;
+  cohortId!: number;
 
   @Field(() => Int, { description: 'Upgrades in total over all devices.' })
   hops!: number;
@@ -58,6 +59,8 @@ export class Eligibility {
   currentDmcId!: number | null;
   entryId!: number | null;
   chainIds!: number[];
+  cohortId!: number;
+  modelIds!: number[];
 
   @Field(() => [UpgradeOption], {
     description: 'DMCs with an entry for its status reachable by firmware upgrade, fewest hops first.',
