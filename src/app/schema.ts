@@ -34,6 +34,8 @@ import {
   DeviceFieldsResolver,
   InstallationFieldsResolver,
   InventoryQueryResolver,
+  ViewerDmcFieldsResolver,
+  ViewerFieldsResolver,
 } from '../modules/inventory/inventory.resolver';
 import { NodeQueryResolver } from '../modules/node/node.resolver';
 import { TESTING_QUERIES, TESTING_SQL } from '../modules/testing/testing.sql';
@@ -62,6 +64,8 @@ const RESOLVERS: CompiledSchemaOptions['resolvers'] = [
   EpclQueryResolver,
   EpclReportFieldsResolver,
   InventoryQueryResolver,
+  ViewerFieldsResolver,
+  ViewerDmcFieldsResolver,
   InstallationFieldsResolver,
   DeviceFieldsResolver,
   EligibilityQueryResolver,

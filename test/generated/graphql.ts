@@ -253,6 +253,7 @@ export type FirmwareReachQuery = { node:
     | { __typename: 'FirmwareVersion', versionHex: string | null, id: string, deviceModel: { modelName: string }, upgradesTo: Array<{ toFirmware: { versionHex: string | null } }>, reachableUpgrades: Array<{ hops: number, firmwareVersion: { id: string, versionHex: string | null } }>, reachableFrom: Array<{ hops: number, firmwareVersion: { versionHex: string | null } }> }
     | { __typename: 'Installation', id: string }
     | { __typename: 'Manufacturer', id: string }
+    | { __typename: 'Supplier', id: string }
     | { __typename: 'TestReport', id: string }
     | { __typename: 'TestingIssue', id: string }
    | null };
@@ -281,6 +282,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'FirmwareVersion', id: string }
     | { __typename: 'Installation', id: string }
     | { __typename: 'Manufacturer', id: string }
+    | { __typename: 'Supplier', id: string }
     | { __typename: 'TestReport', id: string }
     | { __typename: 'TestingIssue', id: string }
    | null> };

@@ -90,9 +90,9 @@ describe('upgradeCandidates', () => {
     const target = gid('Dmc', await d1());
     const all = await allCandidates(target);
     const mine = await allCandidates(target, supplier(3));
-    const theirs = all.nodes.filter((n) => n.installation.supplier.id === '3');
+    const theirs = all.nodes.filter((n) => n.installation.supplier.id === gid('Supplier', 3));
     expect(mine.nodes.map((n) => n.installation.id)).toEqual(theirs.map((n) => n.installation.id));
-    expect(mine.nodes.every((n) => n.installation.supplier.id === '3')).toBe(true);
+    expect(mine.nodes.every((n) => n.installation.supplier.id === gid('Supplier', 3))).toBe(true);
     expect(mine.totals.installs.total).toBe(theirs.length);
     expect(mine.totals.installs.total).toBeLessThan(all.totals.installs.total);
   });
@@ -225,7 +225,7 @@ describe('installation eligibility', () => {
     expect(
       ok(await t.request(InstallationByDeviceDocument, { deviceId: rows[0].eui64 })).installationByDeviceId
         ?.supplier.id,
-    ).toBe('4');
+    ).toBe(gid('Supplier', 4));
   });
 
   it('refuses a malformed device ID', async () => {

@@ -13,6 +13,7 @@ import { EpclEntry } from '../epcl/epcl.types';
 import {
   INSTALLATION_COLUMNS,
   installationFromRow,
+  supplierKey,
   viewerScope,
   type InstallationRow,
 } from '../inventory/inventory.service';
@@ -98,7 +99,8 @@ export class EligibilityQueryResolver {
     const filters = [viewerScope(ctx.viewer, p)];
     if (args.filter?.installationStatuses?.length)
       filters.push(`i.status = any(${p(args.filter.installationStatuses, 'text[]')})`);
-    if (args.filter?.supplierId) filters.push(`i.supplier_id = ${p(Number(args.filter.supplierId), 'int')}`);
+    if (args.filter?.supplierId)
+      filters.push(`i.supplier_id = ${p(supplierKey(args.filter.supplierId, 'filter.supplierId'), 'int')}`);
     const [row] = await ctx.sql<{
       target_exists: boolean;
       totals: { status: string; installs: number; devices: number }[];

@@ -146,7 +146,8 @@ export class UpgradeCandidateFilter {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'DCC staff only: one supplier’s installations. Supplier viewers always see only their own.',
+    description:
+      'DCC staff only: one supplier’s installations (its global ID; its number as digits is accepted too). Supplier viewers always see only their own.',
   })
   supplierId?: string;
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
 import { decodeIdOf } from '../../core/graphql/compiler/global-id';
@@ -6,8 +6,18 @@ import { loadNode } from '../../core/graphql/compiler/node-loader';
 import { badUserInput } from '../../core/graphql/errors';
 import { Cohort, FirmwareVersion } from '../catalogue/catalogue.types';
 import { Dmc } from '../dmc/dmc.types';
-import { findInstallation } from './inventory.service';
-import { Device, Installation } from './inventory.types';
+import { findInstallation, findSuppliers, viewerDmcs, viewerInstallations } from './inventory.service';
+import {
+  Device,
+  Installation,
+  InstallationConnection,
+  Supplier,
+  ViewerDmc,
+  ViewerDmcConnection,
+  ViewerInfo,
+  ViewerInstallationsArgs,
+  ViewerRole,
+} from './inventory.types';
 
 const EUI64 = /^([0-9A-F]{2}-){7}[0-9A-F]{2}$/;
 
@@ -33,6 +43,55 @@ export class InventoryQueryResolver {
     if (!EUI64.test(deviceId))
       throw badUserInput('deviceId', 'an EUI-64 like 00-DB-12-34-56-78-90-A0 (upper-case hex)', deviceId);
     return findInstallation(ctx, { deviceId });
+  }
+
+  @Query(() => ViewerInfo, {
+    description:
+      'Who is asking, and what is theirs. Any viewer: a supplier gets its own installations and DMCs, DCC staff every installation.',
+  })
+  async viewer(@Ctx() ctx: Context): Promise<ViewerInfo> {
+    if (ctx.viewer.role === 'DCC_STAFF') return { role: ViewerRole.DCC_STAFF, supplier: null };
+    const [supplier] = await findSuppliers(ctx, [ctx.viewer.supplierId]);
+    return { role: ViewerRole.SUPPLIER, supplier: supplier ?? null };
+  }
+
+  @Query(() => [Supplier], {
+    description:
+      'Energy suppliers, by name. DCC staff see every supplier; a supplier viewer sees only itself.',
+  })
+  suppliers(@Ctx() ctx: Context): Promise<Supplier[]> {
+    return findSuppliers(ctx);
+  }
+}
+
+@Resolver(() => ViewerInfo)
+export class ViewerFieldsResolver {
+  @FieldResolver(() => InstallationConnection, {
+    description: 'The viewer’s own installations (DCC staff: every installation), by id, filtered.',
+  })
+  installations(@Args() args: ViewerInstallationsArgs, @Ctx() ctx: Context): Promise<InstallationConnection> {
+    return viewerInstallations(ctx, args);
+  }
+
+  @FieldResolver(() => ViewerDmcConnection, {
+    description:
+      'The DMCs the viewer’s installations are (exactly their devices and firmware), with how many, most first.',
+  })
+  dmcs(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, description: 'Page forwards: 1–100 items (default 20).' })
+    first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ViewerDmcConnection> {
+    return viewerDmcs(ctx, { first, after });
+  }
+}
+
+@Resolver(() => ViewerDmc)
+export class ViewerDmcFieldsResolver {
+  @FieldResolver(() => Dmc)
+  dmc(@Root() root: ViewerDmc, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Dmc | null> {
+    return loadNode(ctx, info, 'Dmc', root.dmcId);
   }
 }
 

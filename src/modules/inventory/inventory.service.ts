@@ -1,6 +1,17 @@
 import { sqlParams } from '../../core/db/sql-params';
 import type { Context, Viewer } from '../../core/graphql/context';
-import { installationGlobalId, type Installation } from './inventory.types';
+import { decodeGlobalId } from '../../core/graphql/compiler/global-id';
+import { pageArgs } from '../../core/graphql/connection';
+import { badUserInput } from '../../core/graphql/errors';
+import {
+  installationGlobalId,
+  supplierGlobalId,
+  type Installation,
+  type InstallationConnection,
+  type Supplier,
+  type ViewerDmcConnection,
+  type ViewerInstallationsArgs,
+} from './inventory.types';
 
 /** SQL condition limiting installation alias `i` to what the viewer may see. */
 export function viewerScope(
@@ -64,7 +75,11 @@ export function installationFromRow(row: InstallationRow): InstallationWithDevic
     migratedOn: row.migrated_on,
     exclusionCategory: row.exclusion_category,
     elecOnlyMigration: row.elec_only_migration,
-    supplier: { id: String(row.supplier_id), name: row.supplier_name, secPartyId: row.sec_party_id },
+    supplier: supplierFromRow({
+      id: row.supplier_id,
+      name: row.supplier_name,
+      sec_party_id: row.sec_party_id,
+    }),
     devices: row.devices.map((d) => ({
       ...d,
       deviceType: d.deviceType as never,
@@ -91,4 +106,144 @@ export async function findInstallation(
     values,
   );
   return row ? installationFromRow(row) : null;
+}
+
+export function supplierFromRow(row: { id: number; name: string; sec_party_id: string | null }): Supplier {
+  return {
+    __typename: 'Supplier',
+    id: supplierGlobalId(row.id),
+    supplierKey: row.id,
+    name: row.name,
+    secPartyId: row.sec_party_id,
+  } as Supplier;
+}
+
+/**
+ * A supplier argument: the supplier's global ID, or (accepted for clients written before suppliers were
+ * nodes) its number as digits.
+ */
+export function supplierKey(id: string, argument: string): number {
+  if (/^[0-9]{1,9}$/.test(id)) return Number(id);
+  const decoded = decodeGlobalId(id, argument);
+  if (decoded.typeName !== 'Supplier')
+    throw badUserInput(argument, 'the ID of a Supplier', `the ID of a ${decoded.typeName}`);
+  return decoded.key;
+}
+
+/** Suppliers the viewer may see: all for DCC staff, itself for a supplier. */
+export async function findSuppliers(ctx: Context, ids?: number[]): Promise<Supplier[]> {
+  const { values, p } = sqlParams();
+  const where = [
+    ctx.viewer.role === 'SUPPLIER' ? `s.id = ${p(ctx.viewer.supplierId, 'int')}` : 'true',
+    ids ? `s.id = any(${p(ids, 'int[]')})` : 'true',
+  ];
+  const rows = await ctx.sql<{ id: number; name: string; sec_party_id: string | null }>(
+    `select s.id, s.name, s.sec_party_id from supplier s where ${where.join(' and ')} order by s.name, s.id`,
+    values,
+  );
+  return rows.map(supplierFromRow);
+}
+
+const encodeCursor = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64');
+function decodeCursor(cursor: string, kind: string, length: number, argument: string): number[] {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
+    if (
+      Array.isArray(v) &&
+      v.length === length + 1 &&
+      v[0] === kind &&
+      v.slice(1).every((x) => Number.isSafeInteger(x))
+    )
+      return v.slice(1) as number[];
+  } catch {
+    // reported below
+  }
+  throw badUserInput(argument, 'a cursor returned by this connection', cursor);
+}
+
+/** The viewer's installations (every installation for DCC staff), filtered, a page at a time by id. */
+export async function viewerInstallations(
+  ctx: Context,
+  args: ViewerInstallationsArgs,
+): Promise<InstallationConnection> {
+  const { limit, cursor } = pageArgs(args, { forwardOnly: 'installations page forwards only' });
+  const after = cursor !== undefined ? decodeCursor(cursor, 'INSTALLATION', 1, 'after')[0] : undefined;
+  const { values, p } = sqlParams();
+  const where = [viewerScope(ctx.viewer, p)];
+  const f = args.filter ?? {};
+  if (f.statuses?.length) where.push(`i.status = any(${p(f.statuses, 'text[]')})`);
+  if (f.migrationStates?.length) where.push(`i.migration_state = any(${p(f.migrationStates, 'text[]')})`);
+  if (f.cohort) where.push(`i.cohort_id = (select id from cohort where code = ${p(f.cohort, 'text')})`);
+  const page = [...where, ...(after !== undefined ? [`i.id > ${p(after, 'int')}`] : [])];
+  const [row] = await ctx.sql<{ total: number; page: InstallationRow[] | null }>(
+    `select (select count(*)::int from installation i where ${where.join(' and ')}) as total,
+            (select json_agg(x order by x.id) from (
+               select ${INSTALLATION_COLUMNS}
+                 from installation i join supplier s on s.id = i.supplier_id left join device_combo c on c.id = i.combo_id
+                where ${page.join(' and ')} order by i.id limit ${limit + 1}) x) as page`,
+    values,
+  );
+  const rows = row.page ?? [];
+  const nodes = rows.slice(0, limit).map(installationFromRow);
+  const edges = nodes.map((n) => ({ cursor: encodeCursor(['INSTALLATION', n.installationId]), node: n }));
+  return {
+    edges,
+    nodes,
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage: after !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: row.total,
+  };
+}
+
+/** The DMCs of the viewer's installations, with counts, most installations first. */
+export async function viewerDmcs(
+  ctx: Context,
+  args: { first?: number | null; after?: string | null },
+): Promise<ViewerDmcConnection> {
+  const { limit, cursor } = pageArgs(args, { forwardOnly: 'DMCs page forwards only' });
+  const after = cursor !== undefined ? decodeCursor(cursor, 'VIEWER_DMC', 2, 'after') : undefined;
+  const { values, p } = sqlParams();
+  const scope = viewerScope(ctx.viewer, p);
+  const keyset = after
+    ? `where (-installations, dmc_id) > (${p(-after[0], 'int')}, ${p(after[1], 'int')})`
+    : '';
+  const [row] = await ctx.sql<{
+    total: number;
+    page: { dmc_id: number; installations: number; unmigrated: number }[] | null;
+  }>(
+    `with mine as (
+       select c.dmc_id, count(*)::int as installations,
+              count(*) filter (where i.migration_state = 'UNMIGRATED')::int as unmigrated
+         from installation i join device_combo c on c.id = i.combo_id
+        where c.dmc_id is not null and ${scope} group by c.dmc_id)
+     select (select count(*)::int from mine) as total,
+            (select json_agg(x order by -x.installations, x.dmc_id) from (
+               select * from mine ${keyset} order by -installations, dmc_id limit ${limit + 1}) x) as page`,
+    values,
+  );
+  const rows = row.page ?? [];
+  const nodes = rows.slice(0, limit).map((r) => ({
+    dmcId: r.dmc_id,
+    installations: r.installations,
+    unmigrated: r.unmigrated,
+  }));
+  const edges = nodes.map((n) => ({
+    cursor: encodeCursor(['VIEWER_DMC', n.installations, n.dmcId]),
+    node: n,
+  }));
+  return {
+    edges,
+    nodes,
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage: after !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: row.total,
+  };
 }

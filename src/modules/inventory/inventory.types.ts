@@ -1,6 +1,7 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { encodeGlobalId } from '../../core/graphql/compiler/global-id';
-import { Node, type Of } from '../../core/graphql/relay';
+import { PageInfo } from '../../core/graphql/connection';
+import { Node, PageArgs, type Of } from '../../core/graphql/relay';
 import { LocalDate } from '../../core/graphql/scalars';
 import {
   DeviceType,
@@ -13,11 +14,12 @@ import {
 /* The inventory as the API shows it: suppliers, installations and their devices. */
 
 @ObjectType({
-  description: 'An energy supplier (SEC Supplier Party). A supplier viewer sees only its own installations.',
+  implements: Node,
+  description:
+    'An energy supplier (SEC Supplier Party). DCC staff see every supplier; a supplier viewer sees only itself and its own installations.',
 })
-export class Supplier {
-  @Field(() => ID)
-  id!: string;
+export class Supplier extends Node {
+  supplierKey!: number;
 
   @Field()
   name!: string;
@@ -83,3 +85,106 @@ export class Installation extends Node {
 }
 
 export const installationGlobalId = (id: number) => encodeGlobalId('Installation', id);
+
+export const supplierGlobalId = (id: number) => encodeGlobalId('Supplier', id);
+
+export enum ViewerRole {
+  DCC_STAFF = 'DCC_STAFF',
+  SUPPLIER = 'SUPPLIER',
+}
+registerEnumType(ViewerRole, {
+  name: 'ViewerRole',
+  description: 'DCC_STAFF see every installation; a SUPPLIER sees only its own.',
+});
+
+@InputType({ description: 'Every condition given must hold; a list matches any of its values.' })
+export class ViewerInstallationFilter {
+  @Field(() => [InstallationStatus], { nullable: true })
+  statuses?: InstallationStatus[];
+
+  @Field(() => [MigrationState], { nullable: true })
+  migrationStates?: MigrationState[];
+
+  @Field(() => String, { nullable: true, description: 'Cohort code, e.g. MOC_SECURE.' })
+  cohort?: string;
+}
+
+@ArgsType()
+export class ViewerInstallationsArgs extends PageArgs {
+  @Field(() => ViewerInstallationFilter, { nullable: true })
+  filter?: ViewerInstallationFilter;
+}
+
+@ObjectType({ description: 'An installation and its cursor.' })
+export class InstallationEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Installation)
+  node!: Installation;
+}
+
+@ObjectType({ description: 'A page of installations, by id.' })
+export class InstallationConnection {
+  @Field(() => [InstallationEdge])
+  edges!: InstallationEdge[];
+
+  @Field(() => [Installation])
+  nodes!: Installation[];
+
+  @Field(() => PageInfo)
+  pageInfo!: Of<PageInfo>;
+
+  @Field(() => Int, { description: 'Installations matching the filter, over all pages.' })
+  totalCount!: number;
+}
+
+@ObjectType({ description: 'A DMC some of the viewer’s installations are, with how many.' })
+export class ViewerDmc {
+  dmcId!: number;
+
+  @Field(() => Int, { description: 'The viewer’s installations with exactly this DMC’s devices.' })
+  installations!: number;
+
+  @Field(() => Int, { description: 'Of those, the unmigrated ones.' })
+  unmigrated!: number;
+}
+
+@ObjectType()
+export class ViewerDmcEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => ViewerDmc)
+  node!: ViewerDmc;
+}
+
+@ObjectType({ description: 'The viewer’s DMCs, most installations first.' })
+export class ViewerDmcConnection {
+  @Field(() => [ViewerDmcEdge])
+  edges!: ViewerDmcEdge[];
+
+  @Field(() => [ViewerDmc])
+  nodes!: ViewerDmc[];
+
+  @Field(() => PageInfo)
+  pageInfo!: Of<PageInfo>;
+
+  @Field(() => Int, { description: 'Distinct DMCs over all pages.' })
+  totalCount!: number;
+}
+
+@ObjectType('Viewer', {
+  description:
+    'Who is asking, and what is theirs: a supplier’s own installations and DMCs (DCC staff: every installation).',
+})
+export class ViewerInfo {
+  @Field(() => ViewerRole)
+  role!: ViewerRole;
+
+  @Field(() => Supplier, {
+    nullable: true,
+    description: 'The supplier a SUPPLIER viewer acts for; null for DCC staff.',
+  })
+  supplier!: Supplier | null;
+}

@@ -5,7 +5,7 @@ import { compileLookups } from '../../core/graphql/compiler/compiler';
 import { decodeGlobalId } from '../../core/graphql/compiler/global-id';
 import { badUserInput } from '../../core/graphql/errors';
 import { Node } from '../../core/graphql/relay';
-import { findInstallation } from '../inventory/inventory.service';
+import { findInstallation, findSuppliers } from '../inventory/inventory.service';
 
 /**
  * `node(id:)` and `nodes(ids:)`: any object by its global ID. Catalogue types are looked up through the
@@ -42,13 +42,15 @@ export class NodeQueryResolver {
 
   private async lookups(ids: string[], ctx: Context, info: GraphQLResolveInfo): Promise<unknown[]> {
     const decoded = ids.map((id, i) => decodeGlobalId(id, ids.length > 1 ? `ids[${i}]` : 'id'));
-    // Installations are scoped to the viewer and resolved apart from the catalogue.
-    if (decoded.some((d) => d.typeName === 'Installation')) {
+    // Installations and suppliers are scoped to the viewer and resolved apart from the catalogue.
+    const scoped: Record<string, (key: number) => Promise<unknown>> = {
+      Installation: (key) => findInstallation(ctx, { id: key }),
+      Supplier: async (key) => (await findSuppliers(ctx, [key]))[0] ?? null,
+    };
+    if (decoded.some((d) => scoped[d.typeName])) {
       return Promise.all(
         decoded.map(({ typeName, key }, i) =>
-          typeName === 'Installation'
-            ? findInstallation(ctx, { id: key })
-            : this.lookups([ids[i]], ctx, info).then((r) => r[0]),
+          scoped[typeName] ? scoped[typeName](key) : this.lookups([ids[i]], ctx, info).then((r) => r[0]),
         ),
       );
     }
