@@ -4,7 +4,9 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { createLogger, type Logger } from '../logger';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
+// `migrations/` sits beside `src/` both in the repository (TypeScript, run with ts-node or jest) and in
+// `dist/` (compiled JavaScript, `npm run start:prod`), so one path relative to this file finds the right one.
+const MIGRATIONS = path.resolve(__dirname, '..', '..', '..', 'migrations');
 const RUNNING_TS = __filename.endsWith('.ts');
 
 /** An entity class, as MikroORM discovers it. */
@@ -48,8 +50,8 @@ export function ormOptions(
     },
     migrations: {
       tableName: 'mikro_orm_migrations',
-      path: path.join(ROOT, 'dist', 'migrations'),
-      pathTs: path.join(ROOT, 'migrations'),
+      path: MIGRATIONS,
+      pathTs: MIGRATIONS,
       glob: '!(*.d).{js,ts}',
       emit: 'ts',
       snapshot: false,
