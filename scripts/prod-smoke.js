@@ -1,6 +1,7 @@
 // Smoke test of the production build, in plain JavaScript (no TypeScript tooling): starts
-// `node dist/src/main.js` on a throw-away embedded database (or DATABASE_URL), waits for its "ready" log
-// line, asks /readyz, one query and /metrics, then stops it with SIGTERM and expects a clean stop.
+// `node dist/src/main.js`, unable to load any devDependency, on a throw-away embedded database (or
+// DATABASE_URL), waits for its "ready" log line, asks /readyz, one query and /metrics, then stops it with
+// SIGTERM and expects a clean stop.
 // Usage: npm run build && node scripts/prod-smoke.js
 'use strict';
 const { spawn } = require('node:child_process');
@@ -10,18 +11,23 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dmc-prod-smoke-'));
-const child = spawn(process.execPath, ['dist/src/main.js'], {
-  cwd: root,
-  env: {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DEMO_INSTALLATIONS: '1000',
-    NODE_ENV: 'production',
+// Without the devDependencies (see without-dev-dependencies.js), as a production install has them.
+const child = spawn(
+  process.execPath,
+  ['--require', path.join(__dirname, 'without-dev-dependencies.js'), 'dist/src/main.js'],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO_INSTALLATIONS: '1000',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
   },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+);
 const lines = [];
 let buffer = '';
 let onLine = () => undefined;
