@@ -8,6 +8,8 @@ import { createLogger, type Logger } from './core/logger';
 import { startServer, type RunningServer } from './server';
 import { isEmpty, seedDatabase } from '../seeds';
 
+const SERVICE = 'dmc-catalogue';
+
 /**
  * Start-up: validate configuration, reach the database (DATABASE_URL or embedded), apply migrations, load the
  * demo data into an empty database, serve. SIGTERM/SIGINT drain HTTP and WebSocket clients, close the pool
@@ -19,12 +21,13 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`configuration error: ${error.message}\n`);
+      // LOG_LEVEL itself may be what is wrong, so this one line is at the default level.
+      createLogger('info', { base: { service: SERVICE } }).error(`configuration error: ${error.message}`);
       process.exit(2);
     }
     throw error;
   }
-  const log = createLogger(config.logLevel, { service: 'dmc-catalogue' });
+  const log = createLogger(config.logLevel, { base: { service: SERVICE } });
   const started = Date.now();
   let db: DatabaseHandle | undefined;
   let orm: MikroORM | undefined;
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
 
   try {
     db = await resolveDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
-    const applied = await migrate(db.url);
+    const applied = await migrate(db.url, log);
     if (applied.length) log.info('migrations applied', { applied });
     if (config.seedOnEmpty && (await isEmpty(db.url))) {
       log.info('empty database: loading the report 22 scenario and a demo inventory', {
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
       log.info('demo data loaded', { ...summary });
     }
     // The ORM is the write path (units of work); reads use the server's own pool.
-    orm = await MikroORM.init(ormConfig(db.url, { pool: { min: 0, max: 5 } }));
+    orm = await MikroORM.init(ormConfig(db.url, { pool: { min: 0, max: 5 } }, log));
     server = await startServer({
       orm,
       databaseUrl: db.url,

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -13,6 +12,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import { pinoHttp } from 'pino-http';
 import { WebSocketServer } from 'ws';
 import { buildAppSchema, createAppPubSub } from './app/schema';
 import { pendingMigrations } from './core/db/database';
@@ -28,6 +28,8 @@ import {
 import { ErrorCode, makeFormatError } from './core/graphql/errors';
 import { explorerRouter } from './core/graphql/explorer';
 import type { Logger } from './core/logger';
+import { Metrics } from './core/metrics';
+import { requestIdFrom } from './core/request-id';
 import { DOMAIN_EVENT_TOPIC } from './modules/events/events.resolver';
 import { DomainEventRelay } from './modules/events/event-relay';
 
@@ -48,6 +50,12 @@ export type RunningServer = {
   /** Drains HTTP and WebSocket clients, stops the event relay and closes the read pool; the ORM and database are the caller's. */
   close(): Promise<void>;
 };
+
+const UNLOGGED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof (value as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
+}
 
 function viewerFor(headers: http.IncomingHttpHeaders, production: boolean): Viewer {
   if (production) return DEVELOPMENT_VIEWER;
@@ -70,11 +78,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const pubSub = createAppPubSub();
   const { schema, registry } = await buildAppSchema(pubSub);
   const pool = new SqlPool(options.databaseUrl, { max: 10 });
-  const deps: ContextDependencies = { pool, orm, registry, log };
+  const metrics = new Metrics({ readPool: () => pool.stats() });
+  const deps: ContextDependencies = {
+    pool,
+    orm,
+    registry,
+    log,
+    onStatement: () => metrics.sqlStatements.inc(),
+  };
   const relay = new DomainEventRelay(
     options.databaseUrl,
-    (event) => pubSub.publish(DOMAIN_EVENT_TOPIC, event),
-    log,
+    (event) => {
+      metrics.eventsRelayed.inc({ type: event.type });
+      pubSub.publish(DOMAIN_EVENT_TOPIC, event);
+    },
+    log.child({ component: 'event-relay' }),
   );
   await relay.start();
 
@@ -85,8 +103,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
     {
       schema,
-      context: (ctx): Context =>
-        createContext(deps, viewerFor(ctx.extra.request.headers, production), randomUUID()),
+      context: (ctx): Context => {
+        const requestId = requestIdFrom(ctx.extra.request.headers['x-request-id']);
+        const viewer = viewerFor(ctx.extra.request.headers, production);
+        return createContext(deps, viewer, requestId, log.child({ requestId }));
+      },
+      // A subscription's stream is counted in graphql_active_subscriptions while it is open.
+      onOperation: (_ctx, _id, _payload, _args, result) =>
+        isAsyncIterable(result) ? metrics.countSubscription(result) : undefined,
       onError: (_ctx, _id, _payload, errors) =>
         log.warn('subscription error', { errors: errors.map((e) => e.message) }),
     },
@@ -98,6 +122,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     introspection: true,
     includeStacktraceInErrorResponses: !production,
     formatError: makeFormatError({ production, log }),
+    logger: {
+      debug: (message: unknown) => log.debug(String(message), { component: 'apollo' }),
+      info: (message: unknown) => log.info(String(message), { component: 'apollo' }),
+      warn: (message: unknown) => log.warn(String(message), { component: 'apollo' }),
+      error: (message: unknown) => log.error(String(message), { component: 'apollo' }),
+    },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -117,19 +147,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           const reportStatements = !production && request.http?.headers.get('x-sql-statements') === 'true';
           const started = process.hrtime.bigint();
           return {
-            async willSendResponse({ operationName, errors, response }) {
+            async willSendResponse({ operationName, operation, errors, response }) {
               if (reportStatements && response.body.kind === 'single') {
                 response.body.singleResult.extensions = {
                   ...response.body.singleResult.extensions,
                   sqlStatements: contextValue.stats.statements,
                 };
               }
-              const ms = Number(process.hrtime.bigint() - started) / 1e6;
-              contextValue.log.debug('graphql operation', {
-                requestId: contextValue.requestId,
-                operationName,
-                ms: Math.round(ms * 10) / 10,
+              const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+              const outcome = errors?.length ? 'error' : 'ok';
+              metrics.observeOperation(operationName, outcome, seconds);
+              contextValue.log.info('graphql operation', {
+                operationName: operationName ?? null,
+                operationType: operation?.operation ?? null,
+                viewerRole: contextValue.viewer.role,
+                outcome,
+                durationMs: Math.round(seconds * 1e4) / 10,
+                sqlStatements: contextValue.stats.statements,
                 errors: errors?.length ?? 0,
+                errorCodes: errors?.length
+                  ? [
+                      ...new Set(
+                        errors.map((e) =>
+                          typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN',
+                        ),
+                      ),
+                    ]
+                  : undefined,
               });
             },
           };
@@ -139,6 +183,35 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await apollo.start();
 
+  // Request logs, and the request id: the client's x-request-id when valid, else a new one, echoed back.
+  app.use(
+    pinoHttp({
+      logger: log.pino,
+      genReqId: (req, res) => {
+        const id = requestIdFrom(req.headers['x-request-id']);
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
+      quietReqLogger: true,
+      // Probes and scrapes would drown everything else.
+      autoLogging: { ignore: (req) => UNLOGGED_PATHS.has(req.url?.split('?')[0] ?? '') },
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      serializers: {
+        req: (req: { method: string; url: string; remoteAddress?: string }) => ({
+          method: req.method,
+          url: req.url,
+          remoteAddress: req.remoteAddress,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -162,8 +235,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-        return createContext(deps, viewerFor(req.headers, production), requestId);
+        // pino-http's genReqId (above) always gives a string.
+        const requestId = req.id as string;
+        return createContext(deps, viewerFor(req.headers, production), requestId, log.child({ requestId }));
       },
     }),
   );

@@ -1,6 +1,11 @@
+import pino, { type DestinationStream, type Logger as PinoLogger } from 'pino';
+
 /**
- * Structured logs: one JSON object per line on stdout (stderr for warn and error), with a timestamp, a level,
- * a message and fields. Small on purpose: the platform's needs are covered and nothing is buffered.
+ * Structured logs with pino: one JSON object per line on stdout, with an ISO timestamp, the level as a word
+ * (`"level":"info"`), a message (`msg`) and fields. Errors under `error` or `err` are serialised with their
+ * type, message, code, stack and cause. Nothing else in the process writes to stdout: the embedded
+ * PostgreSQL launcher, the event relay, MikroORM and knex, Apollo and the HTTP request logs (pino-http, on
+ * `Logger.pino`) all log through here.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -11,44 +16,42 @@ export type Logger = {
   warn(msg: string, fields?: LogFields): void;
   error(msg: string, fields?: LogFields): void;
   child(fields: LogFields): Logger;
+  /** The pino logger underneath, for libraries that take one (pino-http). */
+  readonly pino: PinoLogger;
 };
 
-const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+export type LoggerOptions = {
+  /** Fields on every line (e.g. `service`). */
+  base?: LogFields;
+  /** Where lines go; stdout (synchronously, so nothing is lost on `process.exit`) by default. */
+  destination?: DestinationStream;
+};
 
-function serialise(value: unknown): unknown {
-  if (value instanceof Error) {
-    return {
-      name: value.name,
-      message: value.message,
-      code: (value as { code?: unknown }).code,
-      stack: value.stack,
-    };
-  }
-  return value;
+export function createLogger(level: LogLevel | 'silent' = 'info', options: LoggerOptions = {}): Logger {
+  const instance = pino(
+    {
+      level,
+      base: { ...options.base },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      serializers: { error: pino.stdSerializers.err, err: pino.stdSerializers.err },
+    },
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
+  );
+  return wrap(instance);
 }
 
-export function createLogger(level: LogLevel = 'info', base: LogFields = {}): Logger {
-  const write = (at: LogLevel, msg: string, fields?: LogFields): void => {
-    if (RANK[at] < RANK[level]) return;
-    const record: Record<string, unknown> = { time: new Date().toISOString(), level: at, msg, ...base };
-    for (const [key, value] of Object.entries(fields ?? {})) record[key] = serialise(value);
-    const line = JSON.stringify(record) + '\n';
-    (RANK[at] >= RANK.warn ? process.stderr : process.stdout).write(line);
-  };
+/** Our `Logger` over an existing pino logger. */
+export function wrap(instance: PinoLogger): Logger {
   return {
-    debug: (msg, fields) => write('debug', msg, fields),
-    info: (msg, fields) => write('info', msg, fields),
-    warn: (msg, fields) => write('warn', msg, fields),
-    error: (msg, fields) => write('error', msg, fields),
-    child: (fields) => createLogger(level, { ...base, ...fields }),
+    debug: (msg, fields) => (fields ? instance.debug(fields, msg) : instance.debug(msg)),
+    info: (msg, fields) => (fields ? instance.info(fields, msg) : instance.info(msg)),
+    warn: (msg, fields) => (fields ? instance.warn(fields, msg) : instance.warn(msg)),
+    error: (msg, fields) => (fields ? instance.error(fields, msg) : instance.error(msg)),
+    child: (fields) => wrap(instance.child(fields)),
+    pino: instance,
   };
 }
 
 /** A logger that drops everything; for tests that do not assert on logs. */
-export const silentLogger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  child: () => silentLogger,
-};
+export const silentLogger: Logger = wrap(pino({ level: 'silent' }));

@@ -103,19 +103,26 @@ describe('start-up', () => {
     });
     await exited(started, started.lines);
     expect(started.lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
+    // Every line the process printed, on stdout or stderr, was a JSON log line.
+    expect(started.stderr).toBe('');
   });
 
   it('refuses invalid configuration with the variable named', async () => {
     const result = await run({ PORT: 'eighty' });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe(
-      'configuration error: PORT must be an integer between 0 and 65535; got "eighty"',
-    );
+    expect(result.stderr).toBe('');
+    expect(result.lines).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        msg: 'configuration error: PORT must be an integer between 0 and 65535; got "eighty"',
+      }),
+    ]);
   });
 
   it('stops with one clear line when DATABASE_URL points nowhere', async () => {
     const result = await run({ DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/none', PORT: '0' });
     expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
     const last = result.lines[result.lines.length - 1];
     expect(last).toMatchObject({ level: 'error' });
     expect(String(last.msg)).toContain('cannot reach the database at DATABASE_URL');
@@ -131,6 +138,7 @@ describe('start-up', () => {
       fs.rmSync(dataDir, { recursive: true, force: true }),
     );
     expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
     const last = result.lines[result.lines.length - 1];
     expect(last).toMatchObject({ level: 'error' });
     expect(String(last.msg)).toMatch(/^could not start the embedded PostgreSQL: /);

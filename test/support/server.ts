@@ -31,11 +31,12 @@ export async function startTestServer(
   options: { production?: boolean; log?: Logger; explorer?: boolean } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
-  const orm = await MikroORM.init(ormConfig(database.url, { pool: { min: 0, max: 5 } }));
+  const log = options.log ?? silentLogger;
+  const orm = await MikroORM.init(ormConfig(database.url, { pool: { min: 0, max: 5 } }, log));
   const server = await startServer({
     orm,
     databaseUrl: database.url,
-    log: options.log ?? silentLogger,
+    log,
     production: options.production ?? false,
     port: 0,
     host: '127.0.0.1',

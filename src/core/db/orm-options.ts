@@ -2,8 +2,11 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { createLogger, type Logger } from '../logger';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
+// `migrations/` sits beside `src/` both in the repository (TypeScript, run with ts-node or jest) and in
+// `dist/` (compiled JavaScript, `npm run start:prod`), so one path relative to this file finds the right one.
+const MIGRATIONS = path.resolve(__dirname, '..', '..', '..', 'migrations');
 const RUNNING_TS = __filename.endsWith('.ts');
 
 /** An entity class, as MikroORM discovers it. */
@@ -18,7 +21,9 @@ export function ormOptions(
   clientUrl: string,
   entities: readonly EntityClass[],
   overrides: Partial<Options> = {},
+  log: Logger = defaultOrmLogger(),
 ): Options {
+  const orm = log.child({ component: 'orm' });
   return defineConfig({
     clientUrl,
     entities: [...entities],
@@ -30,10 +35,23 @@ export function ormOptions(
     metadataCache: { enabled: false },
     forceUndefined: false,
     pool: { min: 0, max: 10 },
+    // MikroORM's own messages (debug is off, so warnings) and knex's (e.g. "Connection Error: …" when a
+    // pooled connection dies), which would otherwise be plain text on stdout, go through the logger.
+    colors: false,
+    logger: (message) => orm.warn(message),
+    driverOptions: {
+      log: {
+        debug: (message: unknown) => orm.debug(String(message)),
+        warn: (message: unknown) => orm.warn(String(message)),
+        error: (message: unknown) => orm.error(String(message)),
+        deprecate: (method: unknown, alternative: unknown) =>
+          orm.warn(`${String(method)} is deprecated, use ${String(alternative)}`),
+      },
+    },
     migrations: {
       tableName: 'mikro_orm_migrations',
-      path: path.join(ROOT, 'dist', 'migrations'),
-      pathTs: path.join(ROOT, 'migrations'),
+      path: MIGRATIONS,
+      pathTs: MIGRATIONS,
       glob: '!(*.d).{js,ts}',
       emit: 'ts',
       snapshot: false,
@@ -44,4 +62,10 @@ export function ormOptions(
     },
     ...overrides,
   });
+}
+
+let fallback: Logger | undefined;
+/** JSON lines at `warn` for callers that pass no logger (scripts, the MikroORM CLI). */
+function defaultOrmLogger(): Logger {
+  return (fallback ??= createLogger('warn'));
 }

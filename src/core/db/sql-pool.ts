@@ -48,6 +48,11 @@ export class SqlPool {
     }
   }
 
+  /** Connections open, idle, and queries waiting for one (for the pool gauges). */
+  stats(): { total: number; idle: number; waiting: number } {
+    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

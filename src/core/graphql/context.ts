@@ -47,23 +47,34 @@ export type ContextDependencies = {
   orm: MikroORM;
   registry: CompiledRegistry;
   log: Logger;
+  /** Called for every statement a request issues (the server counts them in its metrics). */
+  onStatement?: () => void;
 };
 
-export function createContext(deps: ContextDependencies, viewer: Viewer, requestId: string): Context {
+export function createContext(
+  deps: ContextDependencies,
+  viewer: Viewer,
+  requestId: string,
+  log: Logger = deps.log,
+): Context {
   const stats = { statements: 0 };
+  const counted = () => {
+    stats.statements++;
+    deps.onStatement?.();
+  };
   return {
     viewer,
     requestId,
-    log: deps.log,
+    log,
     registry: deps.registry,
     stats,
     loaders: new Map(),
     sql: (text, params = []) => {
-      stats.statements++;
+      counted();
       return deps.pool.query(text, params);
     },
     analyse: (text, params, settings) => {
-      stats.statements++;
+      counted();
       return deps.pool.queryWith(text, params, settings);
     },
     transactional: (work) => deps.orm.em.fork().transactional(work),

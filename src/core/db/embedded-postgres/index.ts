@@ -38,6 +38,7 @@ import { prepareDataDir, type ClusterContext, ensureCluster, clearStalePostmaste
 import { type ServerProcess, launchServer } from './server';
 import { ensureDatabase } from './client';
 import { removeDir } from './util';
+import { createLogger, type Logger } from '../../logger';
 
 export type {
   EmbeddedPostgresLogLevel,
@@ -49,11 +50,12 @@ export { EmbeddedPostgresError, type EmbeddedPostgresErrorCode } from './errors'
 
 const DEFAULT_DATABASE = 'dmc_catalogue';
 
+// Without a caller's log: JSON lines through the core logger (never plain text). Info is noise for most
+// callers; warnings (e.g. relocated data) must not be silently lost.
+let fallbackLogger: Logger | undefined;
 const defaultLog: EmbeddedPostgresLog = (level, msg, fields) => {
-  // Info is noise for most callers; warnings (e.g. relocated data) must not be silently lost.
-  if (level === 'info') return;
-  const suffix = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
-  process.stderr.write(`[embedded-postgres] ${level}: ${msg}${suffix}\n`);
+  fallbackLogger ??= createLogger('warn', { base: { component: 'embedded-postgres' } });
+  fallbackLogger[level](msg, fields);
 };
 
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {

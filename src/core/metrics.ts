@@ -1,0 +1,119 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** What the read-pool gauges read at scrape time (a `pg` Pool's own counters). */
+export type PoolStats = { total: number; idle: number; waiting: number };
+
+/**
+ * The Prometheus metrics of one server, on its own registry (served at `GET /metrics`). The names are a
+ * contract with dashboards and alerts: they are listed in the README and must not change.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly requestDuration = new Histogram({
+    name: 'graphql_request_duration_seconds',
+    help: 'Duration of GraphQL operations over HTTP, by operation name and outcome (ok or error).',
+    labelNames: ['operation', 'outcome'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  readonly sqlStatements = new Counter({
+    name: 'graphql_sql_statements_total',
+    help: 'SQL statements issued on the read pool by GraphQL operations (HTTP and WebSocket).',
+    registers: [this.registry],
+  });
+
+  readonly activeSubscriptions = new Gauge({
+    name: 'graphql_active_subscriptions',
+    help: 'GraphQL subscriptions currently open over WebSocket.',
+    registers: [this.registry],
+  });
+
+  readonly eventsRelayed = new Counter({
+    name: 'events_relayed_total',
+    help: 'Committed domain events relayed from PostgreSQL to subscribers, by event type.',
+    labelNames: ['type'] as const,
+    registers: [this.registry],
+  });
+
+  /** Operation names seen so far; clients choose them, so the label set is bounded. */
+  private readonly operations = new Set<string>();
+
+  private readonly maxOperationNames: number;
+
+  constructor(options: { readPool: () => PoolStats; maxOperationNames?: number }) {
+    this.maxOperationNames = options.maxOperationNames ?? 500;
+    const pool = (name: string, help: string, read: (stats: PoolStats) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.set(read(options.readPool()));
+        },
+      });
+    pool('db_read_pool_connections', 'Connections open in the read pool (idle or in use).', (s) => s.total);
+    pool('db_read_pool_idle_connections', 'Open read-pool connections not in use.', (s) => s.idle);
+    pool(
+      'db_read_pool_waiting_requests',
+      'Queries waiting for a read-pool connection (the pool is exhausted while this is above 0).',
+      (s) => s.waiting,
+    );
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** The `operation` label of a GraphQL operation: its name, `anonymous`, or `other` past the bound. */
+  operationLabel(name: string | null | undefined): string {
+    if (!name) return 'anonymous';
+    if (this.operations.has(name)) return name;
+    if (this.operations.size >= this.maxOperationNames) return 'other';
+    this.operations.add(name);
+    return name;
+  }
+
+  observeOperation(name: string | null | undefined, outcome: 'ok' | 'error', seconds: number): void {
+    this.requestDuration.observe({ operation: this.operationLabel(name), outcome }, seconds);
+  }
+
+  /** Counts an async iterator (a subscription's stream) in `graphql_active_subscriptions` while it is open. */
+  countSubscription<T>(source: AsyncIterable<T>): AsyncIterableIterator<T> {
+    const iterator = source[Symbol.asyncIterator]();
+    const gauge = this.activeSubscriptions;
+    gauge.inc();
+    let open = true;
+    const close = () => {
+      if (open) {
+        open = false;
+        gauge.dec();
+      }
+    };
+    // A hand-written iterator, not an async generator: an async generator's return() waits for a pending
+    // next(), which for a subscription is the next event, so closing would hang until one arrives.
+    const counted: AsyncIterableIterator<T> = {
+      async next() {
+        try {
+          const result = await iterator.next();
+          if (result.done) close();
+          return result;
+        } catch (error) {
+          close();
+          throw error;
+        }
+      },
+      async return(value?: unknown) {
+        close();
+        return (await iterator.return?.(value)) ?? { done: true, value: undefined as T };
+      },
+      async throw(error?: unknown) {
+        close();
+        if (iterator.throw) return iterator.throw(error);
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return counted;
+      },
+    };
+    return counted;
+  }
+}
