@@ -18,6 +18,7 @@ import { registerEnums } from '../modules/common/enums.types';
 import { DMC_QUERIES, DMC_SQL } from '../modules/dmc/dmc.sql';
 import { DmcQueryResolver } from '../modules/dmc/dmc.resolver';
 import {
+  BlockedInstallationsResolver,
   DeviceUpgradeFieldsResolver,
   EligibilityFieldsResolver,
   EligibilityQueryResolver,
@@ -75,6 +76,7 @@ const RESOLVERS: CompiledSchemaOptions['resolvers'] = [
   UpgradeOptionFieldsResolver,
   UpgradeCandidateFieldsResolver,
   EligibilityFieldsResolver,
+  BlockedInstallationsResolver,
   DomainEventResolver,
 ];
 

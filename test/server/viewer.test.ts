@@ -137,3 +137,62 @@ describe('suppliers', () => {
     });
   });
 });
+
+describe('blockedInstallations', () => {
+  type Blocked = {
+    blockedInstallations: {
+      byReason: { code: string; installs: number; devices: number }[];
+    };
+  };
+  type Drill = {
+    blockedInstallations: {
+      installations: {
+        totalCount: number;
+        nodes: { id: string; supplier: { id: string }; eligibility: { blockers: { code: string }[] } }[];
+      };
+    };
+  };
+  const BY_REASON = `query($cohort: String) { blockedInstallations(filter: { cohort: $cohort }) { byReason { code installs devices } } }`;
+  const DRILL = `query($reason: BlockerCode!) { blockedInstallations { installations(reason: $reason, first: 15) {
+    totalCount nodes { id supplier { id } eligibility { blockers { code } } } } } }`;
+
+  it('counts every unmigrated or excluded installation that is not eligible, once, by the reason its eligibility gives first', async () => {
+    const all = ok(await t.request<Blocked, { cohort?: string }>(BY_REASON, {}));
+    const reasons = all.blockedInstallations.byReason;
+    expect(reasons.length).toBeGreaterThan(1);
+    const { rows } = await db.query<{ blockable: number; eligible: number }>(
+      `select count(*)::int as blockable,
+              count(*) filter (where i.migration_state = 'UNMIGRATED' and exists (select 1 from device_combo c join epcl_entry e
+                 on e.dmc_id = c.dmc_id where c.id = i.combo_id and e.installation_status = i.status and e.state = 'ON_EPCL'))::int as eligible
+         from installation i where i.migration_state in ('UNMIGRATED', 'EXCLUDED')`,
+    );
+    expect(reasons.reduce((sum, r) => sum + r.installs, 0)).toBe(rows[0].blockable - rows[0].eligible);
+    for (const r of reasons)
+      expect(r.devices).toBeGreaterThanOrEqual(r.code === 'NO_DEVICES' ? 0 : r.installs);
+
+    // The drill-down lists installations whose own eligibility reports that reason first.
+    for (const { code, installs } of reasons) {
+      const page = ok(await t.request<Drill, { reason: string }>(DRILL, { reason: code }));
+      expect(page.blockedInstallations.installations.totalCount).toBe(installs);
+      for (const n of page.blockedInstallations.installations.nodes)
+        expect(n.eligibility.blockers[0]?.code).toBe(code);
+    }
+  });
+
+  it('scopes counts and drill-down to a supplier, and refuses a reason it does not classify by', async () => {
+    const all = ok(await t.request<Blocked, { cohort?: string }>(BY_REASON, {})).blockedInstallations
+      .byReason;
+    const mine = ok(await t.request<Blocked, { cohort?: string }>(BY_REASON, {}, asSupplier(3)))
+      .blockedInstallations.byReason;
+    const total = (rs: { installs: number }[]) => rs.reduce((s, r) => s + r.installs, 0);
+    expect(total(mine)).toBeGreaterThan(0);
+    expect(total(mine)).toBeLessThan(total(all));
+    const page = ok(
+      await t.request<Drill, { reason: string }>(DRILL, { reason: mine[0].code }, asSupplier(3)),
+    );
+    for (const n of page.blockedInstallations.installations.nodes)
+      expect(n.supplier.id).toBe(globalId('Supplier', 3));
+    const wrong = await t.request<Drill, { reason: string }>(DRILL, { reason: 'NO_UPGRADE_PATH' });
+    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'reason' });
+  });
+});

@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
 import { decodeIdOf } from '../../core/graphql/compiler/global-id';
@@ -14,11 +14,14 @@ import {
   INSTALLATION_COLUMNS,
   installationFromRow,
   supplierKey,
+  viewerInstallations,
   viewerScope,
   type InstallationRow,
 } from '../inventory/inventory.service';
-import { Installation } from '../inventory/inventory.types';
+import { Installation, InstallationConnection } from '../inventory/inventory.types';
 import {
+  BlockedInstallations,
+  BlockedInstallationsFilter,
   DeviceUpgrade,
   Eligibility,
   UpgradeOption,
@@ -31,7 +34,15 @@ import {
   type StatusCounts,
 } from './eligibility.types';
 import { sqlParams } from '../../core/db/sql-params';
-import { explainEligibility, restrictionIds } from './eligibility.service';
+import {
+  BLOCKED_REASON_SQL,
+  BLOCKED_REASONS,
+  blockedByReason,
+  blockedFilterSql,
+  explainEligibility,
+  restrictionIds,
+} from './eligibility.service';
+import { BlockerCode } from '../common/enums';
 import { candidatesCtes, deviceHopsJson, LIVE_ENTRY_STATES, matchCtes, UNMIGRATED } from './upgrade.sql';
 
 /**
@@ -492,4 +503,37 @@ async function loadAll<T>(
 ): Promise<T[]> {
   const found = await Promise.all(ids.map((id) => loadNode<T>(ctx, info, typeName, id)));
   return found.filter((x): x is Awaited<T> => x !== null);
+}
+
+@Resolver(() => BlockedInstallations)
+export class BlockedInstallationsResolver {
+  @Query(() => BlockedInstallations, {
+    description:
+      'Installations that cannot migrate today, by reason, with a drill-down. Any viewer: a supplier sees only its own installations.',
+  })
+  async blockedInstallations(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => BlockedInstallationsFilter, { nullable: true }) filter?: BlockedInstallationsFilter,
+  ): Promise<BlockedInstallations> {
+    return { filter: filter ?? null, byReason: await blockedByReason(ctx, filter ?? null) };
+  }
+
+  @FieldResolver(() => InstallationConnection, {
+    description: 'The installations blocked for one reason, by id (the same filter and scope).',
+  })
+  installations(
+    @Root() root: BlockedInstallations,
+    @Ctx() ctx: Context,
+    @Arg('reason', () => BlockerCode) reason: BlockerCode,
+    @Arg('first', () => Int, { nullable: true, description: 'Page forwards: 1–100 items (default 20).' })
+    first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<InstallationConnection> {
+    if (!BLOCKED_REASONS.includes(reason))
+      throw badUserInput('reason', `one of ${BLOCKED_REASONS.join(', ')}`, reason);
+    return viewerInstallations(ctx, { first, after }, (p) => [
+      ...blockedFilterSql(root.filter, p),
+      `${BLOCKED_REASON_SQL} = ${p(reason, 'text')}`,
+    ]);
+  }
 }

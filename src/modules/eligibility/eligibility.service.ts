@@ -1,5 +1,7 @@
 import { BlockerCode, MigrationState } from '../common/enums';
+import { sqlParams } from '../../core/db/sql-params';
 import type { Context } from '../../core/graphql/context';
+import { viewerScope } from '../inventory/inventory.service';
 import { restrictionAppliesTo } from '../catalogue/catalogue.sql';
 import { matchInstallation, type InstallationFacts, type Target, type UpgradeEdge } from './matching';
 import type { Installation } from '../inventory/inventory.types';
@@ -182,4 +184,58 @@ export async function restrictionIds(
     [by.dmcId ?? by.modelIds ?? [], cohortId],
   );
   return rows.map((r) => r.id);
+}
+
+/**
+ * The first blocker an installation's own DMC gives, as SQL over `installation i` and `device_combo c`
+ * (left joined), in the order `explainEligibility` reports them; null when nothing blocks it (eligible).
+ */
+export const BLOCKED_REASON_SQL = `case
+    when i.migration_state = 'EXCLUDED' then 'EXCLUDED'
+    when i.combo_id is null then 'NO_DEVICES'
+    when c.dmc_id is null then 'NO_DMC_FOR_DEVICES'
+    when not exists (select 1 from epcl_entry e where e.dmc_id = c.dmc_id and e.installation_status = i.status)
+      then 'NO_ENTRY_FOR_STATUS'
+    when not exists (select 1 from epcl_entry e where e.dmc_id = c.dmc_id and e.installation_status = i.status
+                       and e.state = 'ON_EPCL') then 'ENTRY_NOT_ON_EPCL'
+  end`;
+
+/** Installations counted as blocked: not migrated and not in flight (unmigrated or excluded). */
+export const BLOCKABLE = `i.migration_state in ('UNMIGRATED', 'EXCLUDED')`;
+
+export const BLOCKED_REASONS = [
+  BlockerCode.EXCLUDED,
+  BlockerCode.NO_DEVICES,
+  BlockerCode.NO_DMC_FOR_DEVICES,
+  BlockerCode.NO_ENTRY_FOR_STATUS,
+  BlockerCode.ENTRY_NOT_ON_EPCL,
+];
+
+export function blockedFilterSql(
+  filter: { cohort?: string | null; statuses?: string[] | null } | null,
+  p: (value: unknown, cast: string) => string,
+): string[] {
+  const where = [BLOCKABLE];
+  if (filter?.cohort)
+    where.push(`i.cohort_id = (select id from cohort where code = ${p(filter.cohort, 'text')})`);
+  if (filter?.statuses?.length) where.push(`i.status = any(${p(filter.statuses, 'text[]')})`);
+  return where;
+}
+
+/** Blocked installations by reason, scoped to the viewer, counted per combination and status. */
+export async function blockedByReason(
+  ctx: Context,
+  filter: { cohort?: string | null; statuses?: string[] | null } | null,
+): Promise<{ code: BlockerCode; installs: number; devices: number }[]> {
+  const { values, p } = sqlParams();
+  const where = [...blockedFilterSql(filter, p), viewerScope(ctx.viewer, p)];
+  return ctx.sql(
+    `select code, sum(installs)::int as installs, sum(devices)::int as devices from (
+       select ${BLOCKED_REASON_SQL} as code, count(*) as installs, count(*) * coalesce(max(c.device_count), 0) as devices
+         from installation i left join device_combo c on c.id = i.combo_id
+        where ${where.join(' and ')}
+        group by i.combo_id, i.status, i.migration_state, c.dmc_id) x
+      where code is not null group by code order by installs desc, code`,
+    values,
+  );
 }

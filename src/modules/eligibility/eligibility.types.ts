@@ -248,3 +248,35 @@ export class ReportImpact {
   @Field(() => StatusCounts)
   total!: StatusCounts;
 }
+
+@InputType({ description: 'Every condition given must hold; a list matches any of its values.' })
+export class BlockedInstallationsFilter {
+  @Field(() => String, { nullable: true, description: 'Cohort code, e.g. MOC_SECURE.' })
+  cohort?: string;
+
+  @Field(() => [InstallationStatus], { nullable: true })
+  statuses?: InstallationStatus[];
+}
+
+@ObjectType({ description: 'Blocked installations that share a reason.' })
+export class BlockedReason {
+  @Field(() => BlockerCode)
+  code!: BlockerCode;
+
+  @Field(() => Int)
+  installs!: number;
+
+  @Field(() => Int, { description: 'All devices of those installations.' })
+  devices!: number;
+}
+
+@ObjectType({
+  description:
+    'Installations that cannot migrate today (unmigrated, or excluded), by the first reason their own DMC gives: excluded, no devices, no catalogued DMC for their devices, no EPCL entry for their status, or an entry not on the list. Whether a firmware upgrade could help is `upgradeCandidates`’ question.',
+})
+export class BlockedInstallations {
+  filter!: BlockedInstallationsFilter | null;
+
+  @Field(() => [BlockedReason], { description: 'Each reason with its counts, most installations first.' })
+  byReason!: BlockedReason[];
+}

@@ -161,22 +161,27 @@ function decodeCursor(cursor: string, kind: string, length: number, argument: st
   throw badUserInput(argument, 'a cursor returned by this connection', cursor);
 }
 
-/** The viewer's installations (every installation for DCC staff), filtered, a page at a time by id. */
+/**
+ * The viewer's installations (every installation for DCC staff), filtered, a page at a time by id.
+ * `conditions` adds conditions on `installation i` (and `device_combo c`, left joined).
+ */
 export async function viewerInstallations(
   ctx: Context,
   args: ViewerInstallationsArgs,
+  conditions: (p: (value: unknown, cast: string) => string) => string[] = () => [],
 ): Promise<InstallationConnection> {
   const { limit, cursor } = pageArgs(args, { forwardOnly: 'installations page forwards only' });
   const after = cursor !== undefined ? decodeCursor(cursor, 'INSTALLATION', 1, 'after')[0] : undefined;
   const { values, p } = sqlParams();
-  const where = [viewerScope(ctx.viewer, p)];
+  const where = [viewerScope(ctx.viewer, p), ...conditions(p)];
   const f = args.filter ?? {};
   if (f.statuses?.length) where.push(`i.status = any(${p(f.statuses, 'text[]')})`);
   if (f.migrationStates?.length) where.push(`i.migration_state = any(${p(f.migrationStates, 'text[]')})`);
   if (f.cohort) where.push(`i.cohort_id = (select id from cohort where code = ${p(f.cohort, 'text')})`);
   const page = [...where, ...(after !== undefined ? [`i.id > ${p(after, 'int')}`] : [])];
   const [row] = await ctx.sql<{ total: number; page: InstallationRow[] | null }>(
-    `select (select count(*)::int from installation i where ${where.join(' and ')}) as total,
+    `select (select count(*)::int from installation i left join device_combo c on c.id = i.combo_id
+              where ${where.join(' and ')}) as total,
             (select json_agg(x order by x.id) from (
                select ${INSTALLATION_COLUMNS}
                  from installation i join supplier s on s.id = i.supplier_id left join device_combo c on c.id = i.combo_id
