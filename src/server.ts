@@ -11,7 +11,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { buildAppSchema, createAppPubSub } from './app/schema';
@@ -27,6 +27,8 @@ import {
 } from './core/graphql/context';
 import { ErrorCode, makeFormatError } from './core/graphql/errors';
 import { explorerRouter } from './core/graphql/explorer';
+import { costLimitPlugin, limitRules } from './core/graphql/limits';
+import { DEFAULT_LIMITS, type QueryLimits } from './core/config';
 import type { Logger } from './core/logger';
 import { DOMAIN_EVENT_TOPIC } from './modules/events/events.resolver';
 import { DomainEventRelay } from './modules/events/event-relay';
@@ -40,6 +42,8 @@ export type ServerOptions = {
   host?: string;
   /** Serve the GraphiQL explorer to browsers at `GET /graphql` (default false: they get a 404 saying so). */
   explorer?: boolean;
+  /** What one request may ask for and spend (default: DEFAULT_LIMITS). */
+  limits?: QueryLimits;
 };
 
 export type RunningServer = {
@@ -48,6 +52,9 @@ export type RunningServer = {
   /** Drains HTTP and WebSocket clients, stops the event relay and closes the read pool; the ORM and database are the caller's. */
   close(): Promise<void>;
 };
+
+/** Largest HTTP body or WebSocket message accepted. */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 function viewerFor(headers: http.IncomingHttpHeaders, production: boolean): Viewer {
   if (production) return DEVELOPMENT_VIEWER;
@@ -67,6 +74,8 @@ function viewerFor(headers: http.IncomingHttpHeaders, production: boolean): View
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { orm, log, production } = options;
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const rules = limitRules(limits);
   const pubSub = createAppPubSub();
   const { schema, registry } = await buildAppSchema(pubSub);
   const pool = new SqlPool(options.databaseUrl, { max: 10 });
@@ -81,10 +90,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // The same 1 MB bound as HTTP bodies: a larger message closes the socket (1009) before it is parsed.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
     {
       schema,
+      parse: (source) => parse(source, { maxTokens: limits.maxTokens }),
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...rules]),
       context: (ctx): Context =>
         createContext(deps, viewerFor(ctx.extra.request.headers, production), randomUUID()),
       onError: (_ctx, _id, _payload, errors) =>
@@ -96,6 +108,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
+    validationRules: rules,
+    parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: !production,
     formatError: makeFormatError({ production, log }),
     plugins: [
@@ -103,6 +117,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP cache hints are set; the plugin would otherwise wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
+      costLimitPlugin(limits),
       {
         async serverWillStart() {
           return {
@@ -159,7 +174,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(explorerRouter({ enabled: options.explorer ?? false, endpoint: '/graphql' }));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();

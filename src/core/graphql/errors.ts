@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { translateDbError } from '../db/db-errors';
 import type { Logger } from '../logger';
+import { QueryTooComplexError, tokenLimitError } from './limits';
 
 /**
  * Error codes clients can rely on (`extensions.code`). Messages say what was expected and what arrived.
@@ -10,6 +11,8 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   FORBIDDEN: 'FORBIDDEN',
   DOMAIN_RULE_VIOLATION: 'DOMAIN_RULE_VIOLATION',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -33,6 +36,8 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.BAD_USER_INPUT,
   ErrorCode.FORBIDDEN,
   ErrorCode.DOMAIN_RULE_VIOLATION,
+  ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.QUERY_TIMEOUT,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -47,6 +52,14 @@ const CLIENT_CODES = new Set<string>([
  */
 export function makeFormatError(options: { production: boolean; log: Logger }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // Apollo gives every validation error GRAPHQL_VALIDATION_FAILED, and the parser's token limit is a
+    // GRAPHQL_PARSE_FAILED: a limit's refusal keeps its own code.
+    if (error instanceof GraphQLError && error.originalError instanceof QueryTooComplexError) {
+      const { http: _http, ...extensions } = error.originalError.extensions;
+      return { message: error.originalError.message, extensions };
+    }
+    const tokens = tokenLimitError(error);
+    if (tokens) return tokens;
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) return formatted;
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;

@@ -39,6 +39,14 @@ import { candidatesCtes, deviceHopsJson, matchCtes, UNMIGRATED } from './upgrade
  */
 const REPORT_MATCHING = ['enable_nestloop = off', "work_mem = '128MB'"];
 
+/**
+ * Query-cost weights of the analyses (the cost of a plain field is 1; see README, "Limits"). A report's
+ * volumes or impact match every combination of the inventory against every entry of the report (about 0.3 s
+ * each on the demo data, far more at national scale), so the default cost limit lets a request ask for a few,
+ * not dozens; candidates for one target use the per-DMC indexes and cost about a third of that.
+ */
+const COST = { REPORT_ANALYSIS: 2000, UPGRADE_CANDIDATES: 500 } as const;
+
 const STATUSES = ['ACTIVE', 'DORMANT', 'MIXED'] as const;
 
 const counts = (by: Partial<Record<string, number>>): StatusCounts => {
@@ -81,6 +89,8 @@ type CandidateRow = InstallationRow & {
 @Resolver()
 export class EligibilityQueryResolver {
   @Query(() => UpgradeCandidateConnection, {
+    // Query cost (src/core/graphql/limits.ts): every candidate match of the target DMC and its totals.
+    complexity: COST.UPGRADE_CANDIDATES,
     description:
       'Unmigrated installations that could be firmware-upgraded to a DMC: same cohort, same device models (manufacturer, model, hardware), at least one firmware different, and every different firmware upgradeable to the DMC’s through directed paths usable for the cohort (DCC-performed paths for Dormant installations). Supplier viewers see only their own.',
   })
@@ -205,6 +215,7 @@ async function matchReport(
 @Resolver(() => EpclReport)
 export class ReportVolumesResolver {
   @FieldResolver(() => ReportVolumes, {
+    complexity: COST.REPORT_ANALYSIS,
     description:
       'The report’s Installs/Devices tables recomputed from the inventory (scoped to your installations for a supplier viewer), beside the published figures.',
   })
@@ -285,6 +296,7 @@ export class ReportVolumesResolver {
   }
 
   @FieldResolver(() => ReportImpact, {
+    complexity: COST.REPORT_ANALYSIS,
     description:
       'Installations (by status) not eligible today that become eligible if the report is approved.',
   })
