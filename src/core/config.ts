@@ -43,7 +43,7 @@ export const DEFAULT_LIMITS: QueryLimits = {
   maxAliases: 15,
   maxTokens: 2000,
   maxDirectives: 20,
-  maxCost: 10_000,
+  maxCost: 25_000,
   timeoutMs: 10_000,
   analysisConnections: 2,
 };

@@ -65,7 +65,7 @@ describe('limits before execution (production)', () => {
   });
 
   it('refuses an operation whose cost is over the limit: page sizes multiply, analyses weigh more', async () => {
-    // 6 report analyses at 2000 each: within the alias limit, over the cost limit.
+    // 6 report analyses at 5000 each: within the alias limit, over the cost limit.
     const six = Array.from(
       { length: 6 },
       (_, i) => `r${i}: epclReport(number: 22) { impact { total { total } } }`,

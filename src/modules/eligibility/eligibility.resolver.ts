@@ -45,7 +45,7 @@ const REPORT_MATCHING = ['enable_nestloop = off', "work_mem = '128MB'"];
  * each on the demo data, far more at national scale), so the default cost limit lets a request ask for a few,
  * not dozens; candidates for one target use the per-DMC indexes and cost about a third of that.
  */
-const COST = { REPORT_ANALYSIS: 2000, UPGRADE_CANDIDATES: 500 } as const;
+const COST = { REPORT_ANALYSIS: 5000, UPGRADE_CANDIDATES: 1000 } as const;
 
 const STATUSES = ['ACTIVE', 'DORMANT', 'MIXED'] as const;
 
