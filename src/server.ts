@@ -16,7 +16,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { buildAppSchema, createAppPubSub } from './app/schema';
 import { pendingMigrations } from './core/db/database';
-import { SqlPool } from './core/db/sql-pool';
+import { QueryTimeoutError, SqlPool } from './core/db/sql-pool';
 import {
   createContext,
   DEVELOPMENT_VIEWER,
@@ -78,8 +78,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rules = limitRules(limits);
   const pubSub = createAppPubSub();
   const { schema, registry } = await buildAppSchema(pubSub);
-  const pool = new SqlPool(options.databaseUrl, { max: 10 });
-  const deps: ContextDependencies = { pool, orm, registry, log };
+  const pool = new SqlPool(options.databaseUrl, { max: 10, statementTimeoutMs: limits.timeoutMs });
+  const analysisPool = new SqlPool(options.databaseUrl, {
+    max: limits.analysisConnections,
+    statementTimeoutMs: limits.timeoutMs,
+    applicationName: 'dmc-catalogue-analysis',
+  });
+  const deps: ContextDependencies = { pool, analysisPool, orm, registry, log };
   const relay = new DomainEventRelay(
     options.databaseUrl,
     (event) => pubSub.publish(DOMAIN_EVENT_TOPIC, event),
@@ -176,9 +181,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     '/graphql',
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-        return createContext(deps, viewerFor(req.headers, production), requestId);
+        const viewer = viewerFor(req.headers, production);
+        // The request's deadline, and its cancellation when the client goes away before the response.
+        const controller = new AbortController();
+        const timer = setTimeout(
+          () => controller.abort(new QueryTimeoutError(limits.timeoutMs, 'deadline')),
+          limits.timeoutMs,
+        );
+        timer.unref();
+        res.once('close', () => {
+          clearTimeout(timer);
+          if (!res.writableFinished)
+            controller.abort(new QueryTimeoutError(limits.timeoutMs, 'client closed'));
+        });
+        return createContext(deps, viewer, requestId, controller.signal);
       },
     }),
   );
@@ -228,6 +246,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
         await relay.stop();
         await pool.close();
+        await analysisPool.close();
       })()),
   };
 }

@@ -40,16 +40,28 @@ export type Context = {
   stats: { statements: number };
   /** Per-request DataLoaders, created on first use by whoever needs one (see compiler/node-loader.ts). */
   loaders: Map<unknown, unknown>;
+  /**
+   * Aborted when the request's deadline passes or its client goes away: the statement running is cancelled
+   * and no other starts (QUERY_TIMEOUT).
+   */
+  signal: AbortSignal | undefined;
 };
 
 export type ContextDependencies = {
   pool: SqlPool;
+  /** A small pool of its own for the expensive analyses, so that they cannot take every connection of `pool`. */
+  analysisPool: SqlPool;
   orm: MikroORM;
   registry: CompiledRegistry;
   log: Logger;
 };
 
-export function createContext(deps: ContextDependencies, viewer: Viewer, requestId: string): Context {
+export function createContext(
+  deps: ContextDependencies,
+  viewer: Viewer,
+  requestId: string,
+  signal?: AbortSignal,
+): Context {
   const stats = { statements: 0 };
   return {
     viewer,
@@ -58,13 +70,14 @@ export function createContext(deps: ContextDependencies, viewer: Viewer, request
     registry: deps.registry,
     stats,
     loaders: new Map(),
+    signal,
     sql: (text, params = []) => {
       stats.statements++;
-      return deps.pool.query(text, params);
+      return deps.pool.query(text, params, signal);
     },
     analyse: (text, params, settings) => {
       stats.statements++;
-      return deps.pool.queryWith(text, params, settings);
+      return deps.analysisPool.queryWith(text, params, settings, signal);
     },
     transactional: (work) => deps.orm.em.fork().transactional(work),
   };

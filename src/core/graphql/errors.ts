@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { translateDbError } from '../db/db-errors';
+import { QueryTimeoutError } from '../db/sql-pool';
 import type { Logger } from '../logger';
 import { QueryTooComplexError, tokenLimitError } from './limits';
 
@@ -63,6 +64,14 @@ export function makeFormatError(options: { production: boolean; log: Logger }) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) return formatted;
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    if (original instanceof QueryTimeoutError) {
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.QUERY_TIMEOUT, timeoutMs: original.timeoutMs },
+      };
+    }
     const rule = translateDbError(original);
     if (rule) {
       return {
