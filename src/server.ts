@@ -28,6 +28,7 @@ import {
 import { ErrorCode, makeFormatError } from './core/graphql/errors';
 import { explorerRouter } from './core/graphql/explorer';
 import { costLimitPlugin, limitRules } from './core/graphql/limits';
+import { nulGuardPlugin } from './core/graphql/input-guard';
 import { DEFAULT_LIMITS, type QueryLimits } from './core/config';
 import type { Logger } from './core/logger';
 import { DOMAIN_EVENT_TOPIC } from './modules/events/events.resolver';
@@ -123,6 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // No HTTP cache hints are set; the plugin would otherwise wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(limits),
+      nulGuardPlugin(),
       {
         async serverWillStart() {
           return {

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
-import { decodeIdOf } from '../../core/graphql/compiler/global-id';
+import { decodeIdOf, MAX_KEY } from '../../core/graphql/compiler/global-id';
 import { badUserInput, notFound } from '../../core/graphql/errors';
 import { pageArgs } from '../../core/graphql/connection';
 import { prepared } from '../../core/graphql/relay';
@@ -75,11 +75,18 @@ function afterId(cursor: string | undefined): number | undefined {
   if (cursor === undefined || cursor === null) return undefined;
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
-    if (Array.isArray(v) && v[0] === 'CANDIDATE' && Number.isInteger(v[1])) return v[1];
+    if (Array.isArray(v) && v[0] === 'CANDIDATE' && Number.isInteger(v[1]) && v[1] > 0 && v[1] <= MAX_KEY)
+      return v[1] as number;
   } catch {
     // fall through to the error below
   }
   throw badUserInput('after', 'a cursor returned by this connection', cursor);
+}
+
+/** A supplier's ID as given to a filter: its number, 1 to the largest integer key. */
+function supplierKey(id: string): number {
+  if (/^\d{1,10}$/.test(id) && Number(id) >= 1 && Number(id) <= MAX_KEY) return Number(id);
+  throw badUserInput('filter.supplierId', `the ID of a supplier, an integer from 1 to ${MAX_KEY}`, id);
 }
 
 type CandidateRow = InstallationRow & {
@@ -106,7 +113,8 @@ export class EligibilityQueryResolver {
     const filters = [viewerScope(ctx.viewer, p)];
     if (args.filter?.installationStatuses?.length)
       filters.push(`i.status = any(${p(args.filter.installationStatuses, 'text[]')})`);
-    if (args.filter?.supplierId) filters.push(`i.supplier_id = ${p(Number(args.filter.supplierId), 'int')}`);
+    if (args.filter?.supplierId != null)
+      filters.push(`i.supplier_id = ${p(supplierKey(args.filter.supplierId), 'int')}`);
     const [row] = await ctx.sql<{
       target_exists: boolean;
       totals: { status: string; installs: number; devices: number }[];
