@@ -11,7 +11,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import { GraphQLError, parse, specifiedRules, validate } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { buildAppSchema, createAppPubSub } from './app/schema';
@@ -27,7 +27,13 @@ import {
 } from './core/graphql/context';
 import { ErrorCode, makeFormatError } from './core/graphql/errors';
 import { explorerRouter } from './core/graphql/explorer';
-import { costLimitPlugin, limitRules } from './core/graphql/limits';
+import {
+  costLimitPlugin,
+  limitRules,
+  operationCost,
+  QueryTooComplexError,
+  tokenLimitError,
+} from './core/graphql/limits';
 import { nulGuardPlugin } from './core/graphql/input-guard';
 import { DEFAULT_LIMITS, type QueryLimits } from './core/config';
 import type { Logger } from './core/logger';
@@ -101,8 +107,34 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
     {
       schema,
-      parse: (source) => parse(source, { maxTokens: limits.maxTokens }),
-      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...rules]),
+      // Operations over graphql-ws (subscriptions, and queries a client sends there) meet the same limits
+      // as over HTTP: tokens, depth, aliases, directives and cost, before anything runs.
+      onSubscribe: (_ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: limits.maxTokens });
+        } catch (error) {
+          const tokens = tokenLimitError(error);
+          return [
+            tokens
+              ? new GraphQLError(tokens.message, { extensions: tokens.extensions })
+              : (error as GraphQLError),
+          ];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...rules]);
+        if (errors.length) return errors;
+        const cost = operationCost(
+          schema,
+          document,
+          payload.operationName ?? undefined,
+          payload.variables ?? undefined,
+        );
+        if (cost !== undefined && cost > limits.maxCost)
+          return [
+            new QueryTooComplexError('cost', limits.maxCost, Number.isFinite(cost) ? cost : 'unbounded'),
+          ];
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
       context: (ctx): Context =>
         createContext(deps, viewerFor(ctx.extra.request.headers, production), randomUUID()),
       onError: (_ctx, _id, _payload, errors) =>

@@ -1,3 +1,4 @@
+import { createClient } from 'graphql-ws';
 import { Client } from 'pg';
 import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../support/server';
@@ -151,5 +152,40 @@ describe('graphql-ws message size', () => {
       JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(megabytes * 1024 * 1024) } }),
     );
     expect(await closed).toBe(1009);
+  });
+
+  it.each([
+    ['the depth bomb', depthBomb(30), 'depth'],
+    [
+      'six report analyses',
+      `{ ${Array.from({ length: 6 }, (_, i) => `r${i}: epclReport(number: 22) { impact { total { total } } }`).join(' ')} }`,
+      'cost',
+    ],
+    [
+      'a document of 2,500 tokens',
+      `{ ${Array.from({ length: 2500 }, () => '__typename').join(' ')} }`,
+      'tokens',
+    ],
+  ])('refuses %s sent over graphql-ws with QUERY_TOO_COMPLEX', async (_name, query, limit) => {
+    const client = createClient({
+      url: t.server.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+    try {
+      const errors = await new Promise<unknown>((resolve) => {
+        client.subscribe(
+          { query },
+          { next: () => resolve('data'), error: resolve, complete: () => undefined },
+        );
+      });
+      expect(errors).toEqual([
+        expect.objectContaining({
+          extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit }),
+        }),
+      ]);
+    } finally {
+      await client.dispose();
+    }
   });
 });
