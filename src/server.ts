@@ -255,6 +255,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (status === 500) log.error('unhandled HTTP error', { error });
       res.status(status).json({
         errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+        extensions: { cost: { requested: null, limit: limits.maxCost } },
       });
     },
   );

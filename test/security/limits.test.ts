@@ -104,6 +104,19 @@ describe('limits before execution (production)', () => {
     expect(bomb.extensions?.cost).toEqual({ requested: null, limit: DEFAULT_LIMITS.maxCost });
   });
 
+  it('refuses a body over 1 MB with 413, still reporting the cost limit', async () => {
+    const res = await fetch(t.server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({
+      errors: [{ message: 'The request body is larger than 1 MB', extensions: { code: 'BAD_REQUEST' } }],
+      extensions: { cost: { requested: null, limit: DEFAULT_LIMITS.maxCost } },
+    });
+  });
+
   it('lets the example operations and the benchmark question through', async () => {
     const res = await t.request(
       `{ epclEntries(first: 20, filter: { states: [ON_EPCL] }, orderBy: [ID_ASC]) { totalCount nodes { epclId
