@@ -82,6 +82,24 @@ describe('limits before execution (production)', () => {
     expect(refused(wide, 'cost').value).toBeGreaterThan(DEFAULT_LIMITS.maxCost);
   });
 
+  it('refuses a fragment bomb (each fragment spreading the next twice: 2^30 fields) without expanding it', async () => {
+    const fragments = Array.from(
+      { length: 30 },
+      (_, i) => `fragment F${i} on Query { ${i === 29 ? '__typename' : `...F${i + 1} __typename`} }`,
+    );
+    const doubled = fragments.map((f, i) =>
+      i < 29 ? f.replace(`...F${i + 1}`, `...F${i + 1} ...F${i + 1}`) : f,
+    );
+    const res = await t.request(`{ ...F0 } ${doubled.join(' ')}`);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0].extensions).toEqual({
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 'cost',
+      maximum: DEFAULT_LIMITS.maxCost,
+      value: 'more than 10000 fields to estimate',
+    });
+  });
+
   it('uses variables for page sizes when it estimates the cost', async () => {
     const query = `query($n: Int) { deviceModels(first: $n) { nodes { firmwareVersions { reachableFrom { hops } } } } }`;
     const small = await t.request(query, { n: 2 });

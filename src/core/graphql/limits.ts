@@ -99,12 +99,15 @@ function armored(
   maximum: number,
   rule: (options: {
     n: number;
+    flattenFragments?: boolean;
     propagateOnRejection: boolean;
     exposeLimits: boolean;
     onReject: ((context: ValidationContext | null, error: GraphQLError) => void)[];
   }) => (context: ValidationContext) => unknown,
+  extra: { flattenFragments?: boolean } = {},
 ): ValidationRule {
   const make = rule({
+    ...extra,
     n: maximum,
     exposeLimits: true,
     propagateOnRejection: false,
@@ -123,7 +126,8 @@ function armored(
 /** Depth, alias and directive limits as validation rules (Apollo's `validationRules`, graphql-ws's validate). */
 export function limitRules(limits: QueryLimits): ValidationRule[] {
   return [
-    armored('depth', limits.maxDepth, maxDepthRule),
+    // Depth counts fields only: a fragment spread adds no level, so clients that compose fragments pay nothing.
+    armored('depth', limits.maxDepth, maxDepthRule, { flattenFragments: true }),
     armored('aliases', limits.maxAliases, maxAliasesRule),
     armored('directives', limits.maxDirectives, maxDirectivesRule),
   ];
