@@ -102,6 +102,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const formatError = makeFormatError({ production, log });
   // The same 1 MB bound as HTTP bodies: a larger message closes the socket (1009) before it is parsed.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
@@ -137,8 +138,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
       context: (ctx): Context =>
         createContext(deps, viewerFor(ctx.extra.request.headers, production), randomUUID()),
-      onError: (_ctx, _id, _payload, errors) =>
-        log.warn('subscription error', { errors: errors.map((e) => e.message) }),
+      // Errors over graphql-ws are formatted as over HTTP: stable codes, nothing internal in production.
+      onError: (_ctx, _id, _payload, errors) => {
+        log.warn('subscription error', { errors: errors.map((e) => e.message) });
+        return errors.map((error) => formatError(error.toJSON(), error));
+      },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors?.length
+          ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
+          : undefined,
     },
     wsServer,
   );
@@ -149,7 +157,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     validationRules: rules,
     parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: !production,
-    formatError: makeFormatError({ production, log }),
+    formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

@@ -69,6 +69,33 @@ describe('the per-request deadline (production)', () => {
     expect(await withDb(t.databaseUrl, (db) => activeStatements(db))).toBe(0);
   });
 
+  it('applies over graphql-ws too, formatted as over HTTP', async () => {
+    const client = createClient({
+      url: t.server.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+    try {
+      const result = await new Promise<unknown>((resolve, reject) => {
+        client.subscribe(
+          { query: depthBomb(30) },
+          { next: resolve, error: reject, complete: () => undefined },
+        );
+      });
+      expect(result).toEqual({
+        data: null,
+        errors: [
+          expect.objectContaining({
+            message: 'The request did not finish within its deadline of 300 ms; its SQL was cancelled',
+            extensions: { code: 'QUERY_TIMEOUT', timeoutMs: 300 },
+          }),
+        ],
+      });
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('still answers cheap queries afterwards', async () => {
     const res = await t.request('{ epclReport(number: 22) { title } }');
     expect(res.errors).toBeUndefined();

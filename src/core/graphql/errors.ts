@@ -70,7 +70,12 @@ const CLIENT_CODES = new Set<string>([
 export function makeFormatError(options: { production: boolean; log: Logger }) {
   const format = formatError(options);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const result = format(formatted, error);
+    let result = format(formatted, error);
+    // `http` is Apollo's instruction for the response status, not for the client.
+    if (result.extensions && 'http' in result.extensions) {
+      const { http: _http, ...extensions } = result.extensions;
+      result = { ...result, extensions };
+    }
     return result.message.length > ECHO_LIMIT ? { ...result, message: shorten(result.message) } : result;
   };
 }
