@@ -111,6 +111,19 @@ describe('limits before execution (production)', () => {
     expect(refused(large, 'cost').value).toBe(1 + 100 * 277);
   });
 
+  it('counts nodes(ids:) once per ID', async () => {
+    const ids = Array.from(
+      { length: 100 },
+      (_, i) => `"${Buffer.from(`FirmwareVersion:${i + 1}`).toString('base64')}"`,
+    );
+    const res = await t.request(
+      `{ nodes(ids: [${ids.join(', ')}]) { ... on FirmwareVersion { reachableUpgrades { hops } } } }`,
+    );
+    // 1 + 100 × (reachableUpgrades 50 + 5 × hops 1), not 1 + 5 × (…)
+    expect(res.errors).toBeUndefined();
+    expect(res.extensions?.cost).toEqual({ requested: 1 + 100 * 55, limit: DEFAULT_LIMITS.maxCost });
+  });
+
   it('reports the cost of every response, null when the document was refused before it was estimated', async () => {
     const res = await t.request(
       '{ epclReport(number: 22) { title entries(first: 10) { nodes { epclId } } } }',

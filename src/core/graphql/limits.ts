@@ -50,6 +50,7 @@ export const UNPAGED_LIST_SIZE = 5;
  * an expensive analysis) + its children's cost × the number of items it may return:
  * - a field with `first`/`last` arguments: the page size asked for (capped at the maximum page size: larger
  *   values are refused by the page validator with BAD_USER_INPUT), or the default page size when absent;
+ * - a field with an `ids` list argument (`nodes(ids:)`): the number of IDs;
  * - any other list: UNPAGED_LIST_SIZE, except a connection's own `nodes`/`edges`, whose page is counted above;
  * - anything else: 1.
  */
@@ -60,6 +61,8 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
   if (field.args.some((a) => a.name === 'first' || a.name === 'last')) {
     const asked = Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE);
     items = Number.isFinite(asked) ? Math.min(Math.max(Math.trunc(asked), 1), MAX_PAGE_SIZE) : 1;
+  } else if (Array.isArray(args.ids)) {
+    items = Math.max(args.ids.length, 1); // nodes(ids:): one object per ID
   } else if (isListType(getNullableType(field.type)) && !type.name.endsWith('Connection')) {
     items = UNPAGED_LIST_SIZE;
   }
