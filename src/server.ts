@@ -11,7 +11,15 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  OperationTypeNode,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { buildAppSchema, createAppPubSub } from './app/schema';
@@ -103,6 +111,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const formatError = makeFormatError({ production, log });
+  /** Queries and mutations running over each socket: id → finish (clears the deadline, aborts with a reason). */
+  const wsOperations = new WeakMap<object, Map<string, (reason?: QueryTimeoutError) => void>>();
   // The same 1 MB bound as HTTP bodies: a larger message closes the socket (1009) before it is parsed.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
@@ -110,7 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       schema,
       // Operations over graphql-ws (subscriptions, and queries a client sends there) meet the same limits
       // as over HTTP: tokens, depth, aliases, directives and cost, before anything runs.
-      onSubscribe: (_ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: limits.maxTokens });
@@ -134,7 +144,40 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           return [
             new QueryTooComplexError('cost', limits.maxCost, Number.isFinite(cost) ? cost : 'unbounded'),
           ];
-        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+        const args = {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+        };
+        if (getOperationAST(document, payload.operationName)?.operation === OperationTypeNode.SUBSCRIPTION)
+          return args;
+        // A query or mutation sent over the socket has the same deadline as over HTTP, and is cancelled when
+        // the socket closes. (A subscription lives as long as the client wants; each statement still has the
+        // connection's statement_timeout.)
+        const controller = new AbortController();
+        const timer = setTimeout(
+          () => controller.abort(new QueryTimeoutError(limits.timeoutMs, 'deadline')),
+          limits.timeoutMs,
+        );
+        timer.unref();
+        let running = wsOperations.get(ctx);
+        if (!running) wsOperations.set(ctx, (running = new Map()));
+        running.set(id, (reason) => {
+          clearTimeout(timer);
+          if (reason) controller.abort(reason);
+        });
+        const viewer = viewerFor(ctx.extra.request.headers, production);
+        return { ...args, contextValue: createContext(deps, viewer, randomUUID(), controller.signal) };
+      },
+      onComplete: (ctx, id) => {
+        wsOperations.get(ctx)?.get(id)?.();
+        wsOperations.get(ctx)?.delete(id);
+      },
+      onClose: (ctx) => {
+        for (const finish of wsOperations.get(ctx)?.values() ?? [])
+          finish(new QueryTimeoutError(limits.timeoutMs, 'client closed'));
+        wsOperations.delete(ctx);
       },
       context: (ctx): Context =>
         createContext(deps, viewerFor(ctx.extra.request.headers, production), randomUUID()),

@@ -127,6 +127,31 @@ describe('a client that goes away', () => {
   });
 });
 
+describe('a graphql-ws client that goes away', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ limits: { ...UNCHECKED, timeoutMs: 120_000 } });
+  });
+  afterAll(() => t.close());
+
+  it('cancels the SQL of the query it sent', async () => {
+    await withDb(t.databaseUrl, async (db) => {
+      const client = createClient({
+        url: t.server.url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+      });
+      client.subscribe(
+        { query: depthBomb(30) },
+        { next: () => undefined, error: () => undefined, complete: () => undefined },
+      );
+      expect(await until(async () => (await activeStatements(db)) === 1)).toBe(true);
+      await client.dispose();
+      expect(await until(async () => (await activeStatements(db)) === 0)).toBe(true);
+    });
+  });
+});
+
 describe('the analysis pool', () => {
   let t: TestServer;
   beforeAll(async () => {

@@ -42,8 +42,10 @@ const REPORT_MATCHING = ['enable_nestloop = off', "work_mem = '128MB'"];
 /**
  * Query-cost weights of the analyses (the cost of a plain field is 1; see README, "Limits"). A report's
  * volumes or impact match every combination of the inventory against every entry of the report (about 0.3 s
- * each on the demo data, far more at national scale), so the default cost limit lets a request ask for a few,
- * not dozens; candidates for one target use the per-DMC indexes and cost about a third of that.
+ * each on the demo data, 0.5 s at 3,000,000 installations, docs/upgrade.md) and run on the small analysis pool,
+ * so the default cost limit (25,000) lets one request ask for four, not dozens. Candidates for one target use
+ * the per-DMC indexes (tens of ms) but multiply by their page and hops; transitive upgrades are a recursive
+ * walk per firmware version.
  */
 const COST = { REPORT_ANALYSIS: 5000, UPGRADE_CANDIDATES: 1000 } as const;
 
