@@ -99,7 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     statementTimeoutMs: limits.timeoutMs,
     applicationName: 'dmc-catalogue-analysis',
   });
-  const deps: ContextDependencies = { pool, analysisPool, orm, registry, log };
+  const deps: ContextDependencies = { pool, analysisPool, orm, registry, log, production };
   const relay = new DomainEventRelay(
     options.databaseUrl,
     (event) => pubSub.publish(DOMAIN_EVENT_TOPIC, event),

@@ -19,6 +19,8 @@ export type Viewer = { role: 'DCC_STAFF' } | { role: 'SUPPLIER'; supplierId: num
 export type Context = {
   viewer: Viewer;
   requestId: string;
+  /** Production mode: nothing internal (PostgreSQL's text, stack traces) in what clients receive. */
+  production: boolean;
   log: Logger;
   /** How every compiled GraphQL type is computed from its rows (assembled by the composition root). */
   registry: CompiledRegistry;
@@ -54,6 +56,7 @@ export type ContextDependencies = {
   orm: MikroORM;
   registry: CompiledRegistry;
   log: Logger;
+  production: boolean;
 };
 
 export function createContext(
@@ -66,6 +69,7 @@ export function createContext(
   return {
     viewer,
     requestId,
+    production: deps.production,
     log: deps.log,
     registry: deps.registry,
     stats,
