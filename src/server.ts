@@ -37,12 +37,12 @@ import { ErrorCode, makeFormatError } from './core/graphql/errors';
 import { explorerRouter } from './core/graphql/explorer';
 import {
   costLimitPlugin,
+  costRefusal,
   limitRules,
   operationCost,
-  QueryTooComplexError,
   tokenLimitError,
 } from './core/graphql/limits';
-import { nulGuardPlugin } from './core/graphql/input-guard';
+import { nulGuardPlugin, nulRefusal } from './core/graphql/input-guard';
 import { DEFAULT_LIMITS, type QueryLimits } from './core/config';
 import type { Logger } from './core/logger';
 import { DOMAIN_EVENT_TOPIC } from './modules/events/events.resolver';
@@ -119,7 +119,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     {
       schema,
       // Operations over graphql-ws (subscriptions, and queries a client sends there) meet the same limits
-      // as over HTTP: tokens, depth, aliases, directives and cost, before anything runs.
+      // as over HTTP: tokens, depth, aliases, directives, cost and no NUL in strings, before anything runs.
       onSubscribe: (ctx, id, payload) => {
         let document: DocumentNode;
         try {
@@ -140,10 +140,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           payload.operationName ?? undefined,
           payload.variables ?? undefined,
         );
-        if (cost !== undefined && cost > limits.maxCost)
-          return [
-            new QueryTooComplexError('cost', limits.maxCost, Number.isFinite(cost) ? cost : 'unbounded'),
-          ];
+        const refused =
+          costRefusal(cost, limits.maxCost) ?? nulRefusal(document, payload.variables ?? undefined);
+        if (refused) return [refused];
         const args = {
           schema,
           document,

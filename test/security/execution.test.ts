@@ -240,4 +240,28 @@ describe('graphql-ws message size', () => {
       await client.dispose();
     }
   });
+
+  it('refuses a NUL character sent over graphql-ws with BAD_USER_INPUT', async () => {
+    const client = createClient({
+      url: t.server.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+    try {
+      const errors = await new Promise<unknown>((resolve) => {
+        client.subscribe(
+          {
+            query: 'query($id: String!) { epclEntry(epclId: $id) { epclId } }',
+            variables: { id: '00\u000022' },
+          },
+          { next: () => resolve('data'), error: resolve, complete: () => undefined },
+        );
+      });
+      expect(errors).toEqual([
+        expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argument: '$id' } }),
+      ]);
+    } finally {
+      await client.dispose();
+    }
+  });
 });

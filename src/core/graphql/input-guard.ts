@@ -63,20 +63,25 @@ function inVariables(value: unknown, path: string): Found | undefined {
   return undefined;
 }
 
+/** The refusal of a request with a NUL character in a string argument or variable; undefined when it has none. */
+export function nulRefusal(
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+): GraphQLError | undefined {
+  let found = inDocument(document);
+  for (const [name, value] of Object.entries(variables ?? {})) found ??= inVariables(value, `$${name}`);
+  if (!found) return undefined;
+  const refused = badUserInput(found.argument, 'text without NUL characters (U+0000)', found.value);
+  return new GraphQLError(refused.message, { extensions: { ...refused.extensions, http: { status: 400 } } });
+}
+
 export function nulGuardPlugin(): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          let found = inDocument(document);
-          for (const [name, value] of Object.entries(request.variables ?? {})) {
-            found ??= inVariables(value, `$${name}`);
-          }
-          if (!found) return;
-          const refused = badUserInput(found.argument, 'text without NUL characters (U+0000)', found.value);
-          throw new GraphQLError(refused.message, {
-            extensions: { ...refused.extensions, http: { status: 400 } },
-          });
+          const refused = nulRefusal(document, request.variables);
+          if (refused) throw refused;
         },
       };
     },

@@ -95,6 +95,16 @@ export function operationCost(
   }
 }
 
+/** The refusal of an operation whose estimated cost is over the limit; undefined when within it. */
+export function costRefusal(cost: number | undefined, maxCost: number): QueryTooComplexError | undefined {
+  if (cost === undefined || cost <= maxCost) return undefined;
+  return new QueryTooComplexError(
+    'cost',
+    maxCost,
+    Number.isFinite(cost) ? cost : `more than ${MAX_COST_NODES} fields to estimate`,
+  );
+}
+
 const ARMOR_MESSAGE = /limit of \d+ exceeded, found (\d+)/;
 
 function armored(
@@ -183,12 +193,8 @@ export function costLimitPlugin(limits: Pick<QueryLimits, 'maxCost'>): ApolloSer
           const cost = operationCost(schema, document, operationName ?? undefined, request.variables);
           if (cost === undefined) return;
           requested = Number.isFinite(cost) ? cost : null;
-          if (cost > limits.maxCost)
-            throw new QueryTooComplexError(
-              'cost',
-              limits.maxCost,
-              Number.isFinite(cost) ? cost : `more than ${MAX_COST_NODES} fields to estimate`,
-            );
+          const refused = costRefusal(cost, limits.maxCost);
+          if (refused) throw refused;
         },
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
