@@ -113,6 +113,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const formatError = makeFormatError({ production, log });
   /** Queries and mutations running over each socket: id → finish (clears the deadline, aborts with a reason). */
   const wsOperations = new WeakMap<object, Map<string, (reason?: QueryTimeoutError) => void>>();
+  /** The estimated cost of each operation on each socket, reported with its results as over HTTP. */
+  const wsCosts = new WeakMap<object, Map<string, number | null>>();
   // The same 1 MB bound as HTTP bodies: a larger message closes the socket (1009) before it is parsed.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
@@ -143,6 +145,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const refused =
           costRefusal(cost, limits.maxCost) ?? nulRefusal(document, payload.variables ?? undefined);
         if (refused) return [refused];
+        let costs = wsCosts.get(ctx);
+        if (!costs) wsCosts.set(ctx, (costs = new Map()));
+        costs.set(id, cost !== undefined && Number.isFinite(cost) ? cost : null);
         const args = {
           schema,
           document,
@@ -172,6 +177,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       onComplete: (ctx, id) => {
         wsOperations.get(ctx)?.get(id)?.();
         wsOperations.get(ctx)?.delete(id);
+        wsCosts.get(ctx)?.delete(id);
       },
       onClose: (ctx) => {
         for (const finish of wsOperations.get(ctx)?.values() ?? [])
@@ -185,10 +191,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         log.warn('subscription error', { errors: errors.map((e) => e.message) });
         return errors.map((error) => formatError(error.toJSON(), error));
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors?.length
-          ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
-          : undefined,
+      onNext: (ctx, id, _payload, _args, result) => ({
+        ...result,
+        ...(result.errors?.length
+          ? { errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
+          : {}),
+        extensions: {
+          ...result.extensions,
+          cost: { requested: wsCosts.get(ctx)?.get(id) ?? null, limit: limits.maxCost },
+        },
+      }),
     },
     wsServer,
   );

@@ -90,6 +90,7 @@ describe('the per-request deadline (production)', () => {
             extensions: { code: 'QUERY_TIMEOUT', timeoutMs: 300 },
           }),
         ],
+        extensions: { cost: { requested: expect.any(Number), limit: Number.MAX_SAFE_INTEGER } },
       });
     } finally {
       await client.dispose();
