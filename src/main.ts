@@ -70,6 +70,7 @@ async function main(): Promise<void> {
       port: config.port,
       host: config.host,
       explorer: config.explorer,
+      limits: config.limits,
     });
     log.info('ready', { url: server.url, database: db.kind, startupMs: Date.now() - started });
   } catch (error) {

@@ -10,13 +10,21 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import { GraphQLError } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  OperationTypeNode,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { pinoHttp } from 'pino-http';
 import { WebSocketServer } from 'ws';
 import { buildAppSchema, createAppPubSub } from './app/schema';
 import { pendingMigrations } from './core/db/database';
-import { SqlPool } from './core/db/sql-pool';
+import { QueryTimeoutError, SqlPool } from './core/db/sql-pool';
 import {
   createContext,
   DEVELOPMENT_VIEWER,
@@ -27,6 +35,15 @@ import {
 } from './core/graphql/context';
 import { ErrorCode, makeFormatError } from './core/graphql/errors';
 import { explorerRouter } from './core/graphql/explorer';
+import {
+  costLimitPlugin,
+  costRefusal,
+  limitRules,
+  operationCost,
+  tokenLimitError,
+} from './core/graphql/limits';
+import { nulGuardPlugin, nulRefusal } from './core/graphql/input-guard';
+import { DEFAULT_LIMITS, type QueryLimits } from './core/config';
 import type { Logger } from './core/logger';
 import { Metrics } from './core/metrics';
 import { requestIdFrom } from './core/request-id';
@@ -42,6 +59,8 @@ export type ServerOptions = {
   host?: string;
   /** Serve the GraphiQL explorer to browsers at `GET /graphql` (default false: they get a 404 saying so). */
   explorer?: boolean;
+  /** What one request may ask for and spend (default: DEFAULT_LIMITS). */
+  limits?: QueryLimits;
 };
 
 export type RunningServer = {
@@ -56,6 +75,9 @@ const UNLOGGED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof (value as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
 }
+
+/** Largest HTTP body or WebSocket message accepted. */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 function viewerFor(headers: http.IncomingHttpHeaders, production: boolean): Viewer {
   if (production) return DEVELOPMENT_VIEWER;
@@ -75,15 +97,24 @@ function viewerFor(headers: http.IncomingHttpHeaders, production: boolean): View
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { orm, log, production } = options;
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const rules = limitRules(limits);
   const pubSub = createAppPubSub();
   const { schema, registry } = await buildAppSchema(pubSub);
-  const pool = new SqlPool(options.databaseUrl, { max: 10 });
+  const pool = new SqlPool(options.databaseUrl, { max: 10, statementTimeoutMs: limits.timeoutMs });
+  const analysisPool = new SqlPool(options.databaseUrl, {
+    max: limits.analysisConnections,
+    statementTimeoutMs: limits.timeoutMs,
+    applicationName: 'dmc-catalogue-analysis',
+  });
   const metrics = new Metrics({ readPool: () => pool.stats() });
   const deps: ContextDependencies = {
     pool,
+    analysisPool,
     orm,
     registry,
     log,
+    production,
     onStatement: () => metrics.sqlStatements.inc(),
   };
   const relay = new DomainEventRelay(
@@ -99,20 +130,111 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const formatError = makeFormatError({ production, log });
+  /** Queries and mutations running over each socket: id → finish (clears the deadline, aborts with a reason). */
+  const wsOperations = new WeakMap<object, Map<string, (reason?: QueryTimeoutError) => void>>();
+  /** The estimated cost of each operation on each socket, reported with its results as over HTTP. */
+  const wsCosts = new WeakMap<object, Map<string, number | null>>();
+  // The same 1 MB bound as HTTP bodies: a larger message closes the socket (1009) before it is parsed.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
     {
       schema,
+      // Operations over graphql-ws (subscriptions, and queries a client sends there) meet the same limits
+      // as over HTTP: tokens, depth, aliases, directives, cost and no NUL in strings, before anything runs.
+      onSubscribe: (ctx, id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: limits.maxTokens });
+        } catch (error) {
+          const tokens = tokenLimitError(error);
+          return [
+            tokens
+              ? new GraphQLError(tokens.message, { extensions: tokens.extensions })
+              : (error as GraphQLError),
+          ];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...rules]);
+        if (errors.length) return errors;
+        const cost = operationCost(
+          schema,
+          document,
+          payload.operationName ?? undefined,
+          payload.variables ?? undefined,
+        );
+        const refused =
+          costRefusal(cost, limits.maxCost) ?? nulRefusal(document, payload.variables ?? undefined);
+        if (refused) return [refused];
+        let costs = wsCosts.get(ctx);
+        if (!costs) wsCosts.set(ctx, (costs = new Map<string, number | null>()));
+        costs.set(id, cost !== undefined && Number.isFinite(cost) ? cost : null);
+        const args = {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+        };
+        if (getOperationAST(document, payload.operationName)?.operation === OperationTypeNode.SUBSCRIPTION)
+          return args;
+        // A query or mutation sent over the socket has the same deadline as over HTTP, and is cancelled when
+        // the socket closes. (A subscription lives as long as the client wants; each statement still has the
+        // connection's statement_timeout.)
+        const controller = new AbortController();
+        const timer = setTimeout(
+          () => controller.abort(new QueryTimeoutError(limits.timeoutMs, 'deadline')),
+          limits.timeoutMs,
+        );
+        timer.unref();
+        let running = wsOperations.get(ctx);
+        if (!running)
+          wsOperations.set(ctx, (running = new Map<string, (reason?: QueryTimeoutError) => void>()));
+        running.set(id, (reason) => {
+          clearTimeout(timer);
+          if (reason) controller.abort(reason);
+        });
+        const viewer = viewerFor(ctx.extra.request.headers, production);
+        const requestId = requestIdFrom(ctx.extra.request.headers['x-request-id']);
+        return {
+          ...args,
+          contextValue: createContext(deps, viewer, requestId, {
+            log: log.child({ requestId }),
+            signal: controller.signal,
+          }),
+        };
+      },
+      onComplete: (ctx, id) => {
+        wsOperations.get(ctx)?.get(id)?.();
+        wsOperations.get(ctx)?.delete(id);
+        wsCosts.get(ctx)?.delete(id);
+      },
+      onClose: (ctx) => {
+        for (const finish of wsOperations.get(ctx)?.values() ?? [])
+          finish(new QueryTimeoutError(limits.timeoutMs, 'client closed'));
+        wsOperations.delete(ctx);
+      },
       context: (ctx): Context => {
         const requestId = requestIdFrom(ctx.extra.request.headers['x-request-id']);
         const viewer = viewerFor(ctx.extra.request.headers, production);
-        return createContext(deps, viewer, requestId, log.child({ requestId }));
+        return createContext(deps, viewer, requestId, { log: log.child({ requestId }) });
       },
       // A subscription's stream is counted in graphql_active_subscriptions while it is open.
       onOperation: (_ctx, _id, _payload, _args, result) =>
         isAsyncIterable(result) ? metrics.countSubscription(result) : undefined,
-      onError: (_ctx, _id, _payload, errors) =>
-        log.warn('subscription error', { errors: errors.map((e) => e.message) }),
+      // Errors over graphql-ws are formatted as over HTTP: stable codes, nothing internal in production.
+      onError: (_ctx, _id, _payload, errors) => {
+        log.warn('subscription error', { errors: errors.map((e) => e.message) });
+        return errors.map((error) => formatError(error.toJSON(), error));
+      },
+      onNext: (ctx, id, _payload, _args, result) => ({
+        ...result,
+        ...(result.errors?.length
+          ? { errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
+          : {}),
+        extensions: {
+          ...result.extensions,
+          cost: { requested: wsCosts.get(ctx)?.get(id) ?? null, limit: limits.maxCost },
+        },
+      }),
     },
     wsServer,
   );
@@ -120,8 +242,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
+    validationRules: rules,
+    parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: !production,
-    formatError: makeFormatError({ production, log }),
+    formatError,
     logger: {
       debug: (message: unknown) => log.debug(String(message), { component: 'apollo' }),
       info: (message: unknown) => log.info(String(message), { component: 'apollo' }),
@@ -133,6 +257,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP cache hints are set; the plugin would otherwise wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
+      costLimitPlugin(limits),
+      nulGuardPlugin(),
       {
         async serverWillStart() {
           return {
@@ -232,12 +358,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(explorerRouter({ enabled: options.explorer ?? false, endpoint: '/graphql' }));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         // pino-http's genReqId (above) always gives a string.
         const requestId = req.id as string;
-        return createContext(deps, viewerFor(req.headers, production), requestId, log.child({ requestId }));
+        const viewer = viewerFor(req.headers, production);
+        // The request's deadline, and its cancellation when the client goes away before the response.
+        const controller = new AbortController();
+        const timer = setTimeout(
+          () => controller.abort(new QueryTimeoutError(limits.timeoutMs, 'deadline')),
+          limits.timeoutMs,
+        );
+        timer.unref();
+        res.once('close', () => {
+          clearTimeout(timer);
+          if (!res.writableFinished)
+            controller.abort(new QueryTimeoutError(limits.timeoutMs, 'client closed'));
+        });
+        return createContext(deps, viewer, requestId, {
+          log: log.child({ requestId }),
+          signal: controller.signal,
+        });
       },
     }),
   );
@@ -262,6 +404,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (status === 500) log.error('unhandled HTTP error', { error });
       res.status(status).json({
         errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+        extensions: { cost: { requested: null, limit: limits.maxCost } },
       });
     },
   );
@@ -287,6 +430,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
         await relay.stop();
         await pool.close();
+        await analysisPool.close();
       })()),
   };
 }

@@ -14,6 +14,38 @@ export type Config = {
   demoInstallations: number;
   explorer: boolean;
   shutdownTimeoutMs: number;
+  limits: QueryLimits;
+};
+
+/**
+ * What one GraphQL request may ask for and spend. Checked before execution (depth, aliases, tokens,
+ * directives, cost: `src/core/graphql/limits.ts`) and during it (the deadline, the analysis pool).
+ */
+export type QueryLimits = {
+  /** Deepest field nesting of an operation (fragments count as their fields). */
+  maxDepth: number;
+  /** Aliased fields in an operation. */
+  maxAliases: number;
+  /** Lexical tokens in a document; the parser stops at the first token beyond it. */
+  maxTokens: number;
+  /** Directives in an operation. */
+  maxDirectives: number;
+  /** Estimated cost of an operation (see README: page sizes multiply, the analyses weigh more). */
+  maxCost: number;
+  /** Per-request deadline: the `statement_timeout` of the request's SQL, in milliseconds. */
+  timeoutMs: number;
+  /** Connections of the pool the expensive analyses run on, apart from cheap reads. */
+  analysisConnections: number;
+};
+
+export const DEFAULT_LIMITS: QueryLimits = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxTokens: 2000,
+  maxDirectives: 20,
+  maxCost: 25_000,
+  timeoutMs: 10_000,
+  analysisConnections: 2,
 };
 
 export class ConfigError extends Error {
@@ -77,5 +109,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoInstallations: integer(env, 'DEMO_INSTALLATIONS', 150_000, 0, 10_000_000),
     explorer: bool(env, 'GRAPHQL_EXPLORER', nodeEnv !== 'production'),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    limits: {
+      maxDepth: integer(env, 'QUERY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 1000),
+      maxAliases: integer(env, 'QUERY_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 10_000),
+      maxTokens: integer(env, 'QUERY_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 10, 1_000_000),
+      maxDirectives: integer(env, 'QUERY_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0, 10_000),
+      maxCost: integer(env, 'QUERY_MAX_COST', DEFAULT_LIMITS.maxCost, 1, 1_000_000_000),
+      timeoutMs: integer(env, 'QUERY_TIMEOUT_MS', DEFAULT_LIMITS.timeoutMs, 100, 3_600_000),
+      analysisConnections: integer(env, 'ANALYSIS_POOL_SIZE', DEFAULT_LIMITS.analysisConnections, 1, 100),
+    },
   };
 }

@@ -71,7 +71,10 @@ describe('the GraphQL explorer, enabled', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/json/);
-    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await response.json()).toEqual({
+      data: { __typename: 'Query' },
+      extensions: { cost: { requested: 1, limit: 25_000 } },
+    });
   });
 
   it('leaves GET requests that do not ask for HTML to Apollo', async () => {
@@ -112,6 +115,9 @@ describe('the GraphQL explorer, disabled', () => {
       headers: { accept: BROWSER_ACCEPT, 'apollo-require-preflight': 'true' },
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await response.json()).toEqual({
+      data: { __typename: 'Query' },
+      extensions: { cost: { requested: 1, limit: 25_000 } },
+    });
   });
 });

@@ -100,6 +100,7 @@ describe('start-up', () => {
     });
     expect(await res.json()).toEqual({
       data: { epclReport: { entries: { totalCount: 435 } }, epclEntry: { installationStatus: 'ACTIVE' } },
+      extensions: { cost: { requested: expect.any(Number) as number, limit: 25_000 } },
     });
     await exited(started, started.lines);
     expect(started.lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));

@@ -2,6 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { print, type GraphQLFormattedError } from 'graphql';
 import { ormConfig } from '../../src/app/database';
+import { DEFAULT_LIMITS, type QueryLimits } from '../../src/core/config';
 import { silentLogger, type Logger } from '../../src/core/logger';
 import { startServer, type RunningServer } from '../../src/server';
 import { createTestDatabase } from './db';
@@ -11,6 +12,7 @@ export type GraphQLResponse<T> = {
   contentType: string | null;
   data?: T | null;
   errors?: GraphQLFormattedError[];
+  extensions?: Record<string, unknown>;
 };
 
 export type TestServer = {
@@ -28,7 +30,7 @@ export type TestServer = {
 
 /** A real server on port 0 over a fresh copy of the seeded test database. */
 export async function startTestServer(
-  options: { production?: boolean; log?: Logger; explorer?: boolean } = {},
+  options: { production?: boolean; log?: Logger; explorer?: boolean; limits?: Partial<QueryLimits> } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
   const log = options.log ?? silentLogger;
@@ -41,6 +43,7 @@ export async function startTestServer(
     port: 0,
     host: '127.0.0.1',
     explorer: options.explorer ?? false,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
   });
   return {
     server,
@@ -56,7 +59,11 @@ export async function startTestServer(
         },
         body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
       });
-      const body = (await response.json()) as { data?: never; errors?: GraphQLFormattedError[] };
+      const body = (await response.json()) as {
+        data?: never;
+        errors?: GraphQLFormattedError[];
+        extensions?: Record<string, unknown>;
+      };
       return { status: response.status, contentType: response.headers.get('content-type'), ...body };
     },
     async close() {

@@ -13,6 +13,15 @@ describe('configuration from the environment', () => {
       demoInstallations: 150_000,
       explorer: true,
       shutdownTimeoutMs: 10_000,
+      limits: {
+        maxDepth: 12,
+        maxAliases: 15,
+        maxTokens: 2000,
+        maxDirectives: 20,
+        maxCost: 25_000,
+        timeoutMs: 10_000,
+        analysisConnections: 2,
+      },
     });
   });
 
@@ -27,6 +36,13 @@ describe('configuration from the environment', () => {
       SEED_ON_EMPTY: 'false',
       DEMO_INSTALLATIONS: '1000',
       SHUTDOWN_TIMEOUT_MS: '500',
+      QUERY_MAX_DEPTH: '8',
+      QUERY_MAX_ALIASES: '4',
+      QUERY_MAX_TOKENS: '500',
+      QUERY_MAX_DIRECTIVES: '3',
+      QUERY_MAX_COST: '2500',
+      QUERY_TIMEOUT_MS: '3000',
+      ANALYSIS_POOL_SIZE: '1',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -39,6 +55,15 @@ describe('configuration from the environment', () => {
       demoInstallations: 1000,
       explorer: false,
       shutdownTimeoutMs: 500,
+      limits: {
+        maxDepth: 8,
+        maxAliases: 4,
+        maxTokens: 500,
+        maxDirectives: 3,
+        maxCost: 2500,
+        timeoutMs: 3000,
+        analysisConnections: 1,
+      },
     });
   });
 
@@ -53,6 +78,8 @@ describe('configuration from the environment', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test; got "staging"'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of debug, info, warn, error; got "verbose"'],
     [{ SEED_ON_EMPTY: 'maybe' }, 'SEED_ON_EMPTY must be true or false; got "maybe"'],
+    [{ QUERY_MAX_DEPTH: '0' }, 'QUERY_MAX_DEPTH must be an integer between 1 and 1000; got "0"'],
+    [{ QUERY_TIMEOUT_MS: '10s' }, 'QUERY_TIMEOUT_MS must be an integer between 100 and 3600000; got "10s"'],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });

@@ -12,6 +12,8 @@ export class DomainRuleError extends Error {
     /** The database constraint that refused the write. */
     readonly constraint: string | undefined,
     readonly hint?: string,
+    /** The explanation this table gives for the rule, without PostgreSQL's own text (for production). */
+    readonly explanation?: string,
   ) {
     super(message);
   }
@@ -153,5 +155,6 @@ export function translateDbError(error: unknown): DomainRuleError | undefined {
     message,
     pg.constraint,
     pg.hint || undefined,
+    rule?.message,
   );
 }

@@ -1,51 +1,96 @@
 import { createHash } from 'node:crypto';
-import { Pool } from 'pg';
+import { Client, Pool, type PoolClient } from 'pg';
+
+/**
+ * A read that did not finish: the request's deadline passed (PostgreSQL's `statement_timeout`, or the
+ * request's timer cancelled the statement) or its client went away. Reported as `QUERY_TIMEOUT`.
+ */
+export class QueryTimeoutError extends Error {
+  override name = 'QueryTimeoutError';
+  constructor(
+    readonly timeoutMs: number,
+    readonly reason: 'deadline' | 'client closed',
+  ) {
+    super(
+      reason === 'deadline'
+        ? `The request did not finish within its deadline of ${timeoutMs} ms; its SQL was cancelled`
+        : 'The client closed the request; its SQL was cancelled',
+    );
+  }
+}
+
+/** PostgreSQL's query_canceled: statement_timeout or pg_cancel_backend. */
+const QUERY_CANCELED = '57014';
 
 /**
  * The read path into PostgreSQL: compiled SQL on a `pg` pool, as named prepared statements. A repeated
  * GraphQL operation compiles to exactly the same text with other parameters, so each pooled connection
  * prepares it once and reuses its plan. Writes do not come here: they go through MikroORM's unit of work
  * (`Context.transactional`).
+ *
+ * Every connection is opened with `statement_timeout` set to the request deadline, so no statement outlives
+ * it; a request's `AbortSignal` (its deadline timer, its client disconnecting) also cancels the statement it
+ * is running (`pg_cancel_backend` from a separate connection) and refuses to start new ones.
  */
 export class SqlPool {
   private readonly pool: Pool;
   private readonly names = new Map<string, string>();
+  private readonly pids = new WeakMap<PoolClient, Promise<number>>();
+  private readonly timeoutMs: number;
 
-  constructor(connectionString: string, options: { max?: number; applicationName?: string } = {}) {
+  constructor(
+    private readonly connectionString: string,
+    options: { max?: number; applicationName?: string; statementTimeoutMs?: number } = {},
+  ) {
+    this.timeoutMs = options.statementTimeoutMs ?? 0;
     this.pool = new Pool({
       connectionString,
       max: options.max ?? 10,
       application_name: options.applicationName ?? 'dmc-catalogue',
+      ...(this.timeoutMs > 0 ? { statement_timeout: this.timeoutMs } : {}),
     });
     // An idle client that loses its server (e.g. a database restart) is dropped by the pool; without a
     // listener the error would be thrown as uncaught.
     this.pool.on('error', () => undefined);
+    // The backend of each connection, to cancel its statement when a request is cancelled. The query is
+    // queued before any other on the new connection.
+    this.pool.on('connect', (client) => {
+      const pid = client.query<{ pid: number }>('select pg_backend_pid() as pid').then((r) => r.rows[0].pid);
+      pid.catch(() => undefined);
+      this.pids.set(client, pid);
+    });
   }
 
   /** One statement, prepared under a name derived from its text. */
-  async query<T>(text: string, params: readonly unknown[] = []): Promise<T[]> {
-    const result = await this.pool.query({ name: this.statementName(text), text, values: [...params] });
-    return result.rows as T[];
+  async query<T>(text: string, params: readonly unknown[] = [], signal?: AbortSignal): Promise<T[]> {
+    return this.withClient(signal, async (client) => {
+      const result = await client.query({ name: this.statementName(text), text, values: [...params] });
+      return result.rows as T[];
+    });
   }
 
   /**
    * One statement in its own transaction with `set local` settings, e.g. planner settings that only this
    * statement needs.
    */
-  async queryWith<T>(text: string, params: readonly unknown[], settings: readonly string[]): Promise<T[]> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
-      for (const setting of settings) await client.query(`set local ${setting}`);
-      const result = await client.query({ name: this.statementName(text), text, values: [...params] });
-      await client.query('commit');
-      return result.rows as T[];
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  async queryWith<T>(
+    text: string,
+    params: readonly unknown[],
+    settings: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<T[]> {
+    return this.withClient(signal, async (client) => {
+      try {
+        await client.query('begin');
+        for (const setting of settings) await client.query(`set local ${setting}`);
+        const result = await client.query({ name: this.statementName(text), text, values: [...params] });
+        await client.query('commit');
+        return result.rows as T[];
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      }
+    });
   }
 
   /** Connections open, idle, and queries waiting for one (for the pool gauges). */
@@ -55,6 +100,74 @@ export class SqlPool {
 
   async close(): Promise<void> {
     await this.pool.end();
+  }
+
+  private async withClient<T>(
+    signal: AbortSignal | undefined,
+    work: (client: PoolClient) => Promise<T>,
+  ): Promise<T> {
+    if (signal?.aborted) throw this.cancelled(signal);
+    const client = await this.checkout(signal);
+    let cancelling: Promise<void> | undefined;
+    const cancel = () => {
+      cancelling ??= this.cancelBackend(client);
+    };
+    signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      return await work(client);
+    } catch (error) {
+      if ((error as { code?: string }).code === QUERY_CANCELED) {
+        throw signal?.aborted ? this.cancelled(signal) : new QueryTimeoutError(this.timeoutMs, 'deadline');
+      }
+      throw error;
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+      // Released only once a cancel sent for it has landed, so it can never cancel another request's SQL.
+      if (cancelling) await cancelling;
+      client.release();
+    }
+  }
+
+  /** A pooled connection, or the request's cancellation if that comes first. */
+  private checkout(signal: AbortSignal | undefined): Promise<PoolClient> {
+    const connecting = this.pool.connect();
+    if (!signal) return connecting;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(this.cancelled(signal));
+      signal.addEventListener('abort', onAbort, { once: true });
+      connecting.then(
+        (client) => {
+          signal.removeEventListener('abort', onAbort);
+          if (signal.aborted) client.release();
+          else resolve(client);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  }
+
+  private cancelled(signal: AbortSignal): Error {
+    return signal.reason instanceof QueryTimeoutError
+      ? signal.reason
+      : new QueryTimeoutError(this.timeoutMs, 'deadline');
+  }
+
+  /** Cancels the statement running on `client`'s backend, from a connection of its own (the pool may be full). */
+  private async cancelBackend(client: PoolClient): Promise<void> {
+    const canceller = new Client({ connectionString: this.connectionString, application_name: 'dmc-cancel' });
+    try {
+      const pid = await this.pids.get(client);
+      if (pid === undefined) return;
+      await canceller.connect();
+      await canceller.query('select pg_cancel_backend($1)', [pid]);
+    } catch {
+      // the statement ends by statement_timeout anyway
+    } finally {
+      await canceller.end().catch(() => undefined);
+    }
   }
 
   private statementName(text: string): string {

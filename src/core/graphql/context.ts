@@ -19,6 +19,8 @@ export type Viewer = { role: 'DCC_STAFF' } | { role: 'SUPPLIER'; supplierId: num
 export type Context = {
   viewer: Viewer;
   requestId: string;
+  /** Production mode: nothing internal (PostgreSQL's text, stack traces) in what clients receive. */
+  production: boolean;
   log: Logger;
   /** How every compiled GraphQL type is computed from its rows (assembled by the composition root). */
   registry: CompiledRegistry;
@@ -40,23 +42,32 @@ export type Context = {
   stats: { statements: number };
   /** Per-request DataLoaders, created on first use by whoever needs one (see compiler/node-loader.ts). */
   loaders: Map<unknown, unknown>;
+  /**
+   * Aborted when the request's deadline passes or its client goes away: the statement running is cancelled
+   * and no other starts (QUERY_TIMEOUT).
+   */
+  signal: AbortSignal | undefined;
 };
 
 export type ContextDependencies = {
   pool: SqlPool;
+  /** A small pool of its own for the expensive analyses, so that they cannot take every connection of `pool`. */
+  analysisPool: SqlPool;
   orm: MikroORM;
   registry: CompiledRegistry;
   log: Logger;
   /** Called for every statement a request issues (the server counts them in its metrics). */
   onStatement?: () => void;
+  production: boolean;
 };
 
 export function createContext(
   deps: ContextDependencies,
   viewer: Viewer,
   requestId: string,
-  log: Logger = deps.log,
+  options: { log?: Logger; signal?: AbortSignal } = {},
 ): Context {
+  const { signal } = options;
   const stats = { statements: 0 };
   const counted = () => {
     stats.statements++;
@@ -65,17 +76,19 @@ export function createContext(
   return {
     viewer,
     requestId,
-    log,
+    production: deps.production,
+    log: options.log ?? deps.log,
     registry: deps.registry,
     stats,
     loaders: new Map(),
+    signal,
     sql: (text, params = []) => {
       counted();
-      return deps.pool.query(text, params);
+      return deps.pool.query(text, params, signal);
     },
     analyse: (text, params, settings) => {
       counted();
-      return deps.pool.queryWith(text, params, settings);
+      return deps.analysisPool.queryWith(text, params, settings, signal);
     },
     transactional: (work) => deps.orm.em.fork().transactional(work),
   };

@@ -28,8 +28,19 @@ export function userError(code: string, message: string, field: string[] | null 
   return Object.assign(new UserError(), { code, message, field });
 }
 
-/** A database rule violation as a user error with the rule's stable code; undefined for other errors. */
-export function ruleViolation(error: unknown, field: string[] | null = null): UserError | undefined {
+/**
+ * A database rule violation as a user error with the rule's stable code; undefined for other errors. In
+ * production the message is the rule's explanation only, never PostgreSQL's own text.
+ */
+export function ruleViolation(
+  error: unknown,
+  field: string[] | null = null,
+  production = false,
+): UserError | undefined {
   const rule = translateDbError(error);
-  return rule ? userError(rule.code, rule.message, field) : undefined;
+  if (!rule) return undefined;
+  const message = production
+    ? (rule.explanation ?? `the request breaks the database rule ${rule.code}`)
+    : rule.message;
+  return userError(rule.code, message, field);
 }

@@ -77,9 +77,16 @@ export class CatalogueQueryResolver {
   }
 }
 
+/**
+ * Query-cost weight of the transitive upgrade fields (a plain field costs 1; see README, "Limits"): each is a
+ * recursive walk of the upgrade graph per firmware version, multiplied by the page size of the list it is in.
+ */
+const REACH_COST = 50;
+
 @Resolver(() => FirmwareVersion)
 export class FirmwareVersionFieldsResolver {
   @FieldResolver(() => [FirmwareReach], {
+    complexity: REACH_COST,
     description:
       'Every version this one can be upgraded to, directly or through several hops, with the fewest hops.',
   })
@@ -93,6 +100,7 @@ export class FirmwareVersionFieldsResolver {
   }
 
   @FieldResolver(() => [FirmwareReach], {
+    complexity: REACH_COST,
     description: 'Every version that can be upgraded to this one, with the fewest hops.',
   })
   reachableFrom(

@@ -51,7 +51,7 @@ export async function updateManufacturer(
       return { id: manufacturer.id, userErrors: [] };
     });
   } catch (error) {
-    const violation = ruleViolation(error, ['input', 'name']);
+    const violation = ruleViolation(error, ['input', 'name'], ctx.production);
     if (violation) return { id: null, userErrors: [violation] };
     throw error;
   }

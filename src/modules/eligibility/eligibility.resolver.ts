@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
-import { decodeIdOf } from '../../core/graphql/compiler/global-id';
+import { decodeIdOf, MAX_KEY } from '../../core/graphql/compiler/global-id';
 import { badUserInput, notFound } from '../../core/graphql/errors';
 import { pageArgs } from '../../core/graphql/connection';
 import { prepared } from '../../core/graphql/relay';
@@ -52,6 +52,16 @@ import { candidatesCtes, deviceHopsJson, LIVE_ENTRY_STATES, matchCtes, UNMIGRATE
  */
 const REPORT_MATCHING = ['enable_nestloop = off', "work_mem = '128MB'"];
 
+/**
+ * Query-cost weights of the analyses (the cost of a plain field is 1; see README, "Limits"). A report's
+ * volumes or impact match every combination of the inventory against every entry of the report (about 0.3 s
+ * each on the demo data, 0.5 s at 3,000,000 installations, docs/upgrade.md) and run on the small analysis pool,
+ * so the default cost limit (25,000) lets one request ask for four, not dozens. Candidates for one target use
+ * the per-DMC indexes (tens of ms) but multiply by their page and hops; transitive upgrades are a recursive
+ * walk per firmware version.
+ */
+const COST = { REPORT_ANALYSIS: 5000, UPGRADE_CANDIDATES: 1000 } as const;
+
 const STATUSES = ['ACTIVE', 'DORMANT', 'MIXED'] as const;
 
 const counts = (by: Partial<Record<string, number>>): StatusCounts => {
@@ -80,7 +90,8 @@ function afterId(cursor: string | undefined): number | undefined {
   if (cursor === undefined || cursor === null) return undefined;
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
-    if (Array.isArray(v) && v[0] === 'CANDIDATE' && Number.isInteger(v[1])) return v[1] as number;
+    if (Array.isArray(v) && v[0] === 'CANDIDATE' && Number.isInteger(v[1]) && v[1] > 0 && v[1] <= MAX_KEY)
+      return v[1] as number;
   } catch {
     // fall through to the error below
   }
@@ -95,6 +106,8 @@ type CandidateRow = InstallationRow & {
 @Resolver()
 export class EligibilityQueryResolver {
   @Query(() => UpgradeCandidateConnection, {
+    // Query cost (src/core/graphql/limits.ts): every candidate match of the target DMC and its totals.
+    complexity: COST.UPGRADE_CANDIDATES,
     description:
       'Unmigrated installations that could be firmware-upgraded to a DMC: same cohort, same device models (manufacturer, model, hardware), at least one firmware different, and every different firmware upgradeable to the DMC’s through directed paths usable for the cohort (DCC-performed paths for Dormant installations). Supplier viewers see only their own.',
   })
@@ -110,7 +123,7 @@ export class EligibilityQueryResolver {
     const filters = [viewerScope(ctx.viewer, p)];
     if (args.filter?.installationStatuses?.length)
       filters.push(`i.status = any(${p(args.filter.installationStatuses, 'text[]')})`);
-    if (args.filter?.supplierId)
+    if (args.filter?.supplierId != null)
       filters.push(`i.supplier_id = ${p(supplierKey(args.filter.supplierId, 'filter.supplierId'), 'int')}`);
     const [row] = await ctx.sql<{
       target_exists: boolean;
@@ -221,6 +234,7 @@ async function matchReport(ctx: Context, reportId: number): Promise<MatchedRow[]
 @Resolver(() => EpclReport)
 export class ReportVolumesResolver {
   @FieldResolver(() => ReportVolumes, {
+    complexity: COST.REPORT_ANALYSIS,
     description:
       'The report’s Installs/Devices tables recomputed from the inventory (scoped to your installations for a supplier viewer), beside the published figures.',
   })
@@ -331,6 +345,7 @@ export class ReportVolumesResolver {
   }
 
   @FieldResolver(() => ReportImpact, {
+    complexity: COST.REPORT_ANALYSIS,
     description:
       'Installations (by status) not eligible today that become eligible if the report is approved.',
   })

@@ -16,6 +16,7 @@ import {
   type SelectionNode,
 } from 'graphql';
 import { badUserInput } from '../errors';
+import { MAX_KEY } from './global-id';
 import { pageArgs } from '../connection';
 
 /*
@@ -242,6 +243,31 @@ function cursorSql(order: string, spec: OrderSpec, alias: string): string {
   return `translate(encode(convert_to(json_build_array('${order}', ${keys})::text, 'UTF8'), 'base64'), E'\\n', '')`;
 }
 
+/**
+ * Whether a cursor's key can be bound as its cast: a forged or corrupted cursor is the client's error
+ * (BAD_USER_INPUT), never a PostgreSQL error about the value.
+ */
+function fitsCast(value: unknown, cast: string): boolean {
+  switch (cast) {
+    case 'int':
+      return Number.isInteger(value) && Math.abs(value as number) <= MAX_KEY;
+    case 'smallint':
+      return Number.isInteger(value) && Math.abs(value as number) <= 32767;
+    case 'text':
+      return typeof value === 'string' && !value.includes('\u0000');
+    case 'date': {
+      if (value === 'infinity' || value === '-infinity') return true; // orderings put missing dates last
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    }
+    case 'boolean':
+      return typeof value === 'boolean';
+    default:
+      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+  }
+}
+
 function cursorCondition(
   ctx: SqlContext,
   orderName: string,
@@ -260,7 +286,7 @@ function cursorCondition(
   if (
     !Array.isArray(values) ||
     values.length !== spec.keys.length + 1 ||
-    values.slice(1).some((v) => v === null || typeof v === 'object')
+    spec.keys.some((k, i) => !fitsCast(values[i + 1], k.cast))
   ) {
     throw badUserInput(argument, 'a cursor returned by this connection', cursor);
   }

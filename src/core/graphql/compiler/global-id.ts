@@ -1,5 +1,8 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../errors';
+import { ErrorCode, quote } from '../errors';
+
+/** The largest key of a PostgreSQL `integer` (every object's primary key). */
+export const MAX_KEY = 2_147_483_647;
 
 /**
  * Opaque global IDs (Relay): base64 of `TypeName:key`. Clients must treat them as opaque; the server
@@ -16,10 +19,10 @@ export function globalIdSql(typeName: string, keySql: string): string {
 
 export function decodeGlobalId(id: string, argument = 'id'): { typeName: string; key: number } {
   const text = /^[A-Za-z0-9+/=_-]{4,200}$/.test(id) ? Buffer.from(id, 'base64').toString('utf8') : '';
-  const match = /^([A-Z][A-Za-z]+):(\d{1,12})$/.exec(text);
-  if (!match) {
+  const match = /^([A-Z][A-Za-z]+):(\d{1,10})$/.exec(text);
+  if (!match || Number(match[2]) > MAX_KEY) {
     throw new GraphQLError(
-      `Argument "${argument}" must be a global ID returned by this API; received ${JSON.stringify(id)}`,
+      `Argument "${argument}" must be a global ID returned by this API; received ${quote(id)}`,
       {
         extensions: { code: ErrorCode.BAD_USER_INPUT, argument },
       },
