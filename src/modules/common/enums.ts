@@ -190,3 +190,17 @@ export enum BlockerCode {
   NO_UPGRADE_PATH = 'NO_UPGRADE_PATH',
   NO_ENTRY_FOR_STATUS = 'NO_ENTRY_FOR_STATUS',
 }
+
+/** The aggregates whose state changes are recorded in the history (`state_change`). */
+export enum StateAggregate {
+  EPCL_ENTRY = 'EPCL_ENTRY',
+  EPCL_REPORT = 'EPCL_REPORT',
+  TEST_REPORT = 'TEST_REPORT',
+}
+
+/** The Secretary of State's decision on an EPCL report. */
+export enum SosDecision {
+  APPROVED = 'APPROVED',
+  PARTIALLY_APPROVED = 'PARTIALLY_APPROVED',
+  REJECTED = 'REJECTED',
+}

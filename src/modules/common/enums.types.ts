@@ -16,7 +16,9 @@ import {
   Rag,
   ReportGroup,
   ReportSection,
+  SosDecision,
   SscMode,
+  StateAggregate,
   TestingIssueStatus,
   TestReportKind,
   TestReportState,
@@ -143,5 +145,14 @@ export function registerEnums(): void {
       NO_UPGRADE_PATH: { description: 'A device’s firmware has no usable upgrade path to the DMC’s.' },
       NO_ENTRY_FOR_STATUS: { description: 'Its DMC has no EPCL entry for the installation’s status.' },
     },
+  });
+  registerEnumType(StateAggregate, {
+    name: 'StateAggregate',
+    description: 'What a recorded state change is about: an EPCL entry, an EPCL report or a test report.',
+  });
+  registerEnumType(SosDecision, {
+    name: 'SosDecision',
+    description:
+      "The Secretary of State's decision on an EPCL report: every requested entry approved, some approved (the others rejected), or none.",
   });
 }
