@@ -30,6 +30,7 @@ import { explorerRouter } from './core/graphql/explorer';
 import type { Logger } from './core/logger';
 import { DOMAIN_EVENT_TOPIC } from './modules/events/events.resolver';
 import { DomainEventRelay } from './modules/events/event-relay';
+import { LifecycleScheduler } from './modules/epcl/lifecycle.scheduler';
 
 export type ServerOptions = {
   orm: MikroORM;
@@ -40,12 +41,18 @@ export type ServerOptions = {
   host?: string;
   /** Serve the GraphiQL explorer to browsers at `GET /graphql` (default false: they get a 404 saying so). */
   explorer?: boolean;
+  /**
+   * Apply the EPCL transitions that fall due with time (objection windows closing), at start-up and every
+   * `schedulerIntervalMs` (default 60 s), when this instance is the leader (default true).
+   */
+  scheduler?: boolean;
+  schedulerIntervalMs?: number;
 };
 
 export type RunningServer = {
   url: string;
   port: number;
-  /** Drains HTTP and WebSocket clients, stops the event relay and closes the read pool; the ORM and database are the caller's. */
+  /** Drains HTTP and WebSocket clients, stops the scheduler and the event relay and closes the read pool; the ORM and database are the caller's. */
   close(): Promise<void>;
 };
 
@@ -77,6 +84,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   );
   await relay.start();
+  const scheduler =
+    options.scheduler === false
+      ? undefined
+      : new LifecycleScheduler({ orm, log, intervalMs: options.schedulerIntervalMs });
+  await scheduler?.start();
 
   const app = express();
   app.disable('x-powered-by');
@@ -209,7 +221,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     close: () =>
       (closing ??= (async () => {
+        // Apollo first, in the same tick as the signal: it races its own termination-signal handler otherwise.
         await apollo.stop();
+        await scheduler?.stop();
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
         await relay.stop();
         await pool.close();

@@ -28,6 +28,12 @@ import {
 } from '../modules/eligibility/eligibility.resolver';
 import { EPCL_QUERIES, EPCL_SQL } from '../modules/epcl/epcl.sql';
 import { EpclQueryResolver, EpclReportFieldsResolver } from '../modules/epcl/epcl.resolver';
+import {
+  EpclEntryPayloadResolver,
+  LifecycleMutationResolver,
+  PublishEpclListVersionPayloadResolver,
+  RecordSecretaryOfStateDecisionPayloadResolver,
+} from '../modules/epcl/lifecycle.resolver';
 import type { DomainEventMessage } from '../modules/events/event-relay';
 import { DOMAIN_EVENT_TOPIC, DomainEventResolver } from '../modules/events/events.resolver';
 import {
@@ -61,6 +67,10 @@ const RESOLVERS: NonEmptyArray<Function> = [
   TestingQueryResolver,
   EpclQueryResolver,
   EpclReportFieldsResolver,
+  LifecycleMutationResolver,
+  RecordSecretaryOfStateDecisionPayloadResolver,
+  PublishEpclListVersionPayloadResolver,
+  EpclEntryPayloadResolver,
   InventoryQueryResolver,
   InstallationFieldsResolver,
   DeviceFieldsResolver,

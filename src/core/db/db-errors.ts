@@ -115,6 +115,10 @@ const RULES: Record<string, { code: string; message?: string }> = {
   },
   testing_issue_severity_range: { code: 'SEVERITY_RANGE', message: 'severity is 1 (most severe) to 5' },
   domain_event_append_only: { code: 'APPEND_ONLY' },
+  epcl_list_version_version_unique: {
+    code: 'LIST_VERSION_TAKEN',
+    message: 'an EPCL list version with that label is already published',
+  },
   installation_excluded_has_category: {
     code: 'EXCLUSION_CATEGORY',
     message: 'an excluded installation has an exclusion category, and only an excluded one',

@@ -1,0 +1,144 @@
+import { Arg, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../../core/graphql/context';
+import { loadNode } from '../../core/graphql/compiler/node-loader';
+import { forbidden } from '../../core/graphql/errors';
+import { EpclEntryState } from '../common/enums';
+import { EpclEntry, EpclReport } from './epcl.types';
+import {
+  changeEntryState,
+  publishEpclListVersion,
+  recordSecretaryOfStateDecision,
+  type LifecycleResult,
+} from './lifecycle.service';
+import {
+  EpclEntryPayload,
+  EpclListVersion,
+  PublishEpclListVersionInput,
+  PublishEpclListVersionPayload,
+  RecordSecretaryOfStateDecisionInput,
+  RecordSecretaryOfStateDecisionPayload,
+  RemoveEpclEntryInput,
+  WithdrawEpclEntryInput,
+} from './lifecycle.types';
+
+const STAFF_ONLY = 'DCC staff only (suppliers get FORBIDDEN).';
+const COMMON_ERRORS = 'INVALID_INPUT, NOT_FOUND, STALE_VERSION, INVALID_STATE_TRANSITION';
+
+function staffOnly(ctx: Context): void {
+  if (ctx.viewer.role !== 'DCC_STAFF') throw forbidden('Only DCC staff may record EPCL process steps');
+}
+
+const entryPayload = (result: LifecycleResult) =>
+  Object.assign(new EpclEntryPayload(), { entryId: result.id, userErrors: result.userErrors });
+
+/**
+ * The EPCL process as mutations (issue 8). Each is one transaction; the history of every change of state,
+ * with its effective date, is recorded by the database (`EpclEntry.history`, `EpclReport.history`).
+ */
+@Resolver()
+export class LifecycleMutationResolver {
+  @Mutation(() => RecordSecretaryOfStateDecisionPayload, {
+    description: `Records the Secretary of State's decision on a report AWAITING_SOS: the report takes the decision and its proposed entries become APPROVED or REJECTED, effective on decidedOn. ${STAFF_ONLY} User errors: ${COMMON_ERRORS}.`,
+  })
+  async recordSecretaryOfStateDecision(
+    @Arg('input', () => RecordSecretaryOfStateDecisionInput) input: RecordSecretaryOfStateDecisionInput,
+    @Ctx() ctx: Context,
+  ): Promise<RecordSecretaryOfStateDecisionPayload> {
+    staffOnly(ctx);
+    const result = await recordSecretaryOfStateDecision(ctx, input);
+    return Object.assign(new RecordSecretaryOfStateDecisionPayload(), {
+      reportId: result.id,
+      userErrors: result.userErrors,
+    });
+  }
+
+  @Mutation(() => PublishEpclListVersionPayload, {
+    description: `Publishes a version of the EPCL: every APPROVED entry goes ON_EPCL, effective on publishedOn, which becomes its dateFirstAdded unless it was on the list before (written once). ${STAFF_ONLY} User errors: INVALID_INPUT, NOTHING_TO_PUBLISH, LIST_VERSION_TAKEN.`,
+  })
+  async publishEpclListVersion(
+    @Arg('input', () => PublishEpclListVersionInput) input: PublishEpclListVersionInput,
+    @Ctx() ctx: Context,
+  ): Promise<PublishEpclListVersionPayload> {
+    staffOnly(ctx);
+    const result = await publishEpclListVersion(ctx, input);
+    return Object.assign(new PublishEpclListVersionPayload(), {
+      listVersionId: result.id,
+      userErrors: result.userErrors,
+    });
+  }
+
+  @Mutation(() => EpclEntryPayload, {
+    description: `Withdraws an entry that is not on the EPCL (any state but ON_EPCL, REMOVED, WITHDRAWN). ${STAFF_ONLY} User errors: ${COMMON_ERRORS}.`,
+  })
+  async withdrawEpclEntry(
+    @Arg('input', () => WithdrawEpclEntryInput) input: WithdrawEpclEntryInput,
+    @Ctx() ctx: Context,
+  ): Promise<EpclEntryPayload> {
+    staffOnly(ctx);
+    const { withdrawnOn, ...rest } = input;
+    return entryPayload(
+      await changeEntryState(
+        ctx,
+        { ...rest, effectiveOn: withdrawnOn },
+        EpclEntryState.WITHDRAWN,
+        'withdrawnOn',
+      ),
+    );
+  }
+
+  @Mutation(() => EpclEntryPayload, {
+    description: `Removes an entry from the EPCL (ON_EPCL → REMOVED); its dateFirstAdded is kept. ${STAFF_ONLY} User errors: ${COMMON_ERRORS}.`,
+  })
+  async removeEpclEntry(
+    @Arg('input', () => RemoveEpclEntryInput) input: RemoveEpclEntryInput,
+    @Ctx() ctx: Context,
+  ): Promise<EpclEntryPayload> {
+    staffOnly(ctx);
+    const { removedOn, ...rest } = input;
+    return entryPayload(
+      await changeEntryState(ctx, { ...rest, effectiveOn: removedOn }, EpclEntryState.REMOVED, 'removedOn'),
+    );
+  }
+}
+
+@Resolver(() => RecordSecretaryOfStateDecisionPayload)
+export class RecordSecretaryOfStateDecisionPayloadResolver {
+  @FieldResolver(() => EpclReport, { nullable: true })
+  report(
+    @Root() payload: RecordSecretaryOfStateDecisionPayload,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EpclReport | null> {
+    return loadNode(ctx, info, 'EpclReport', payload.reportId);
+  }
+}
+
+@Resolver(() => EpclEntryPayload)
+export class EpclEntryPayloadResolver {
+  @FieldResolver(() => EpclEntry, { nullable: true })
+  entry(
+    @Root() payload: EpclEntryPayload,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EpclEntry | null> {
+    return loadNode(ctx, info, 'EpclEntry', payload.entryId);
+  }
+}
+
+@Resolver(() => PublishEpclListVersionPayload)
+export class PublishEpclListVersionPayloadResolver {
+  @FieldResolver(() => EpclListVersion, { nullable: true })
+  async listVersion(
+    @Root() payload: PublishEpclListVersionPayload,
+    @Ctx() ctx: Context,
+  ): Promise<EpclListVersion | null> {
+    if (payload.listVersionId === null) return null;
+    const [row] = await ctx.sql<EpclListVersion>(
+      `select version, published_on::text as "publishedOn", entries_added as "entriesAdded",
+              recorded_at as "recordedAt", actor from epcl_list_version where id = $1`,
+      [payload.listVersionId],
+    );
+    return row ?? null;
+  }
+}

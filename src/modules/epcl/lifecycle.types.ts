@@ -1,0 +1,133 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { LocalDate } from '../../core/graphql/scalars';
+import type { Of } from '../../core/graphql/relay';
+import { UserError } from '../../core/graphql/user-error';
+import { SosDecision } from '../common/enums';
+import { EpclEntry, EpclReport } from './epcl.types';
+
+/* The GraphQL shape of the EPCL lifecycle mutations (lifecycle.service.ts). */
+
+@InputType({ description: "The Secretary of State's decision on an EPCL report awaiting it." })
+export class RecordSecretaryOfStateDecisionInput {
+  @Field(() => Int, { description: 'The report decided, e.g. 22.' })
+  reportNumber!: number;
+
+  @Field(() => SosDecision)
+  decision!: SosDecision;
+
+  @Field(() => LocalDate, {
+    description: 'The date of the decision: after the objection deadline, not in the future.',
+  })
+  decidedOn!: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'The entries approved (EPCL IDs). Absent: every proposed entry for APPROVED, none for REJECTED; required for PARTIALLY_APPROVED. Proposed entries not listed are REJECTED.',
+  })
+  approvedEpclIds?: string[] | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The report’s rowVersion as you read it; STALE_VERSION if it changed since.',
+  })
+  expectedVersion?: number | null;
+}
+
+@ObjectType({ description: 'The result of `recordSecretaryOfStateDecision`.' })
+export class RecordSecretaryOfStateDecisionPayload {
+  reportId!: number | null;
+
+  @Field(() => EpclReport, { nullable: true, description: 'The report as it now is; null on error.' })
+  report!: Of<EpclReport> | null;
+
+  @Field(() => [UserError], { description: 'Empty when the decision was recorded.' })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: 'A new version of the EPCL, adding every APPROVED entry.' })
+export class PublishEpclListVersionInput {
+  @Field({ description: 'The version label, unique, 1–50 characters, e.g. "v23".' })
+  version!: string;
+
+  @Field(() => LocalDate, {
+    description:
+      'The publication date: the date first added of entries added for the first time; not before their approval or the previous version, not in the future.',
+  })
+  publishedOn!: string;
+}
+
+@ObjectType({ description: 'A published version of the EPCL.' })
+export class EpclListVersion {
+  @Field()
+  version!: string;
+
+  @Field(() => LocalDate)
+  publishedOn!: string;
+
+  @Field(() => Int, { description: 'Entries that went ON_EPCL with this version.' })
+  entriesAdded!: number;
+
+  @Field(() => DateTimeISOResolver)
+  recordedAt!: string;
+
+  @Field()
+  actor!: string;
+}
+
+@ObjectType({ description: 'The result of `publishEpclListVersion`.' })
+export class PublishEpclListVersionPayload {
+  listVersionId!: number | null;
+
+  @Field(() => EpclListVersion, { nullable: true, description: 'The version published; null on error.' })
+  listVersion!: EpclListVersion | null;
+
+  @Field(() => [UserError], { description: 'Empty when the version was published.' })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: 'Withdrawal of an EPCL entry not (yet) on the list.' })
+export class WithdrawEpclEntryInput {
+  @Field({ description: 'The entry, e.g. "002255".' })
+  epclId!: string;
+
+  @Field(() => LocalDate, { description: 'When it was withdrawn; not in the future.' })
+  withdrawnOn!: string;
+
+  @Field({ description: 'Why, 1–2000 characters.' })
+  reason!: string;
+
+  @Field(() => Int, {
+    description: 'The entry’s rowVersion as you read it; STALE_VERSION if it changed since.',
+  })
+  expectedVersion!: number;
+}
+
+@InputType({ description: 'Removal of an entry from the EPCL. Its date first added is kept.' })
+export class RemoveEpclEntryInput {
+  @Field({ description: 'The entry, e.g. "002255".' })
+  epclId!: string;
+
+  @Field(() => LocalDate, { description: 'When it was removed from the list; not in the future.' })
+  removedOn!: string;
+
+  @Field({ description: 'Why, 1–2000 characters.' })
+  reason!: string;
+
+  @Field(() => Int, {
+    description: 'The entry’s rowVersion as you read it; STALE_VERSION if it changed since.',
+  })
+  expectedVersion!: number;
+}
+
+@ObjectType({ description: 'The result of a mutation that changes one EPCL entry.' })
+export class EpclEntryPayload {
+  entryId!: number | null;
+
+  @Field(() => EpclEntry, { nullable: true, description: 'The entry as it now is; null on error.' })
+  entry!: Of<EpclEntry> | null;
+
+  @Field(() => [UserError], { description: 'Empty when the change applied.' })
+  userErrors!: UserError[];
+}
