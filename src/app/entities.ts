@@ -20,7 +20,7 @@ import {
   LiveServiceCriterion,
   SvtadClause,
 } from '../modules/epcl/epcl.entity';
-import { EpclListVersion, StateChange } from '../modules/epcl/lifecycle.entity';
+import { EpclListVersion, EpclObjection, StateChange } from '../modules/epcl/lifecycle.entity';
 import { DomainEvent } from '../modules/events/domain-event.entity';
 import { DeviceCombo, DeviceComboSlot } from '../modules/inventory/device-combo.entity';
 import { Device, Installation, Supplier } from '../modules/inventory/inventory.entity';
@@ -53,6 +53,7 @@ export const ENTITIES = [
   EpclReportEntry,
   StateChange,
   EpclListVersion,
+  EpclObjection,
   LiveServiceCriterion,
   EpclReportCriterion,
   SvtadClause,

@@ -32,6 +32,7 @@ import {
   EpclEntryPayloadResolver,
   LifecycleMutationResolver,
   PublishEpclListVersionPayloadResolver,
+  RecordObjectionPayloadResolver,
   RecordSecretaryOfStateDecisionPayloadResolver,
 } from '../modules/epcl/lifecycle.resolver';
 import type { DomainEventMessage } from '../modules/events/event-relay';
@@ -71,6 +72,7 @@ const RESOLVERS: NonEmptyArray<Function> = [
   RecordSecretaryOfStateDecisionPayloadResolver,
   PublishEpclListVersionPayloadResolver,
   EpclEntryPayloadResolver,
+  RecordObjectionPayloadResolver,
   InventoryQueryResolver,
   InstallationFieldsResolver,
   DeviceFieldsResolver,

@@ -3,12 +3,13 @@ import {
   EntryLifecycleDocument,
   EntryStatesDocument,
   PublishEpclListVersionDocument,
+  RecordObjectionDocument,
   RecordSecretaryOfStateDecisionDocument,
   RemoveEpclEntryDocument,
   ReportLifecycleDocument,
   WithdrawEpclEntryDocument,
 } from '../generated/graphql';
-import { closeDueObjectionWindows } from '../../src/modules/epcl/lifecycle.service';
+import { closeDueObjectionWindows, londonToday } from '../../src/modules/epcl/lifecycle.service';
 import { LifecycleScheduler, SCHEDULER_LOCK_KEY } from '../../src/modules/epcl/lifecycle.scheduler';
 import { silentLogger } from '../../src/core/logger';
 import { ok, startTestServer, type TestServer } from '../support/server';
@@ -425,5 +426,98 @@ describe('the scheduler', () => {
     } finally {
       await scheduler.stop();
     }
+  });
+});
+
+describe('objections', () => {
+  let t: TestServer;
+  let db: Client;
+  let supplierId: number;
+  beforeAll(async () => {
+    t = await startTestServer();
+    db = await connect(t.databaseUrl);
+    supplierId = (await db.query<{ id: number }>('select id from supplier order by id limit 1')).rows[0].id;
+    // Inserted after the server's first scheduler run: 903's window is open until a future deadline, 904's
+    // deadline has passed but no run has closed it yet.
+    await db.query(
+      `insert into epcl_report (number, title, state, secas_notified_on, synthetic) values
+        (903, 'Objection test', 'OBJECTION_WINDOW_OPEN', $1, true),
+        (904, 'Objection test', 'OBJECTION_WINDOW_OPEN', '2022-03-01', true)`,
+      [londonToday()],
+    );
+  });
+  afterAll(async () => {
+    await db.end();
+    await t.close();
+  });
+
+  const object = (input: Record<string, unknown>, headers?: Record<string, string>) =>
+    t.request(
+      RecordObjectionDocument,
+      {
+        input: {
+          reportNumber: 903,
+          supplierId,
+          receivedOn: londonToday(),
+          grounds: 'The SE rationale does not cover the PPMID firmware',
+          ...input,
+        } as never,
+      },
+      headers,
+    );
+  const objections = async () =>
+    (await db.query<{ n: number }>('select count(*)::int as n from epcl_objection')).rows[0].n;
+
+  it('records an objection received within the window', async () => {
+    const res = ok(await object({})).recordObjection;
+    expect(res.userErrors).toEqual([]);
+    expect(res.report?.objections).toEqual([
+      expect.objectContaining({
+        supplierId,
+        receivedOn: londonToday(),
+        grounds: 'The SE rationale does not cover the PPMID firmware',
+        actor: 'DCC_STAFF',
+      }),
+    ]);
+    expect(res.report?.objections[0].supplierName.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['blank grounds', { grounds: '  ' }, 'INVALID_INPUT', ['input', 'grounds']],
+    ['a date in the future', { receivedOn: '2999-01-01' }, 'INVALID_INPUT', ['input', 'receivedOn']],
+    ['an unknown supplier', { supplierId: 999999 }, 'NOT_FOUND', ['input', 'supplierId']],
+    ['an unknown report', { reportNumber: 999 }, 'NOT_FOUND', ['input', 'reportNumber']],
+    [
+      'a date after the deadline',
+      { reportNumber: 904, receivedOn: '2022-03-09' },
+      'OBJECTION_WINDOW_CLOSED',
+      ['input', 'receivedOn'],
+    ],
+    [
+      'a report whose window has closed',
+      { reportNumber: 22, receivedOn: '2021-12-08' },
+      'OBJECTION_WINDOW_CLOSED',
+      null,
+    ],
+    // Not checked by the service: the database's rule answers (received before the SECAS notification).
+    [
+      'a date before the window opened',
+      { reportNumber: 904, receivedOn: '2022-02-28' },
+      'OBJECTION_WINDOW_CLOSED',
+      null,
+    ],
+  ])('refuses %s and writes nothing', async (_what, input, code, field) => {
+    const before = await objections();
+    const res = ok(await object(input)).recordObjection;
+    expect(res.report).toBeNull();
+    expect(errorsOf(res)).toEqual([{ code, field }]);
+    expect(await objections()).toBe(before);
+  });
+
+  it('accepts one received by the deadline even when recorded later, and is for DCC staff only', async () => {
+    const late = ok(await object({ reportNumber: 904, receivedOn: '2022-03-08' })).recordObjection;
+    expect(late.userErrors).toEqual([]);
+    const supplier = await object({}, SUPPLIER);
+    expect(supplier.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

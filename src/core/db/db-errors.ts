@@ -115,6 +115,11 @@ const RULES: Record<string, { code: string; message?: string }> = {
   },
   testing_issue_severity_range: { code: 'SEVERITY_RANGE', message: 'severity is 1 (most severe) to 5' },
   domain_event_append_only: { code: 'APPEND_ONLY' },
+  epcl_objection_within_window: { code: 'OBJECTION_WINDOW_CLOSED' },
+  epcl_objection_grounds_not_blank: {
+    code: 'INVALID_INPUT',
+    message: 'an objection states its grounds',
+  },
   epcl_list_version_version_unique: {
     code: 'LIST_VERSION_TAKEN',
     message: 'an EPCL list version with that label is already published',

@@ -24,6 +24,10 @@ export const EPCL_SQL: TypeDefinitions = {
     history: hasMany('state_change', 'entry_id', 'effective_on, id'),
   }),
   StateChange: fromEntity('StateChange'),
+  EpclObjection: fromEntity('EpclObjection', {
+    supplierId: column('supplier_id'),
+    supplierName: expression((t) => `(select s.name from supplier s where s.id = ${t}.supplier_id)`),
+  }),
   EpclEntryEvidence: fromEntity('EpclEntryEvidence'),
   EpclReportMembership: fromEntity('EpclReportEntry', { group: column('report_group') }),
   EpclReport: fromEntity('EpclReport', {
@@ -63,6 +67,7 @@ export const EPCL_SQL: TypeDefinitions = {
         join epcl_report_entry re on re.entry_id = v.entry_id where re.report_id = ${p}.id and v.role in ('DMCT_TESTING_REPORT','DORMANT_DMCT_TCR'))`,
       orderBy: (c) => `${c}.ref`,
     },
+    objections: hasMany('epcl_objection', 'report_id', 'received_on, id'),
     history: {
       kind: 'list',
       from: 'state_change',

@@ -367,6 +367,32 @@ export class EpclReport extends Node {
       'Every recorded change of the report’s own state, by effective date, newest last (entry changes are on the entries).',
   })
   history!: StateChange[];
+
+  @Field(() => [EpclObjection], { description: 'Supplier objections received, oldest first.' })
+  objections!: EpclObjection[];
+}
+
+@ObjectType({
+  description: "A Supplier Party's objection to an EPCL report, received within its objection window.",
+})
+export class EpclObjection {
+  @Field(() => Int)
+  supplierId!: number;
+
+  @Field()
+  supplierName!: string;
+
+  @Field(() => LocalDate)
+  receivedOn!: string;
+
+  @Field()
+  grounds!: string;
+
+  @Field(() => DateTimeISOResolver)
+  recordedAt!: string;
+
+  @Field()
+  actor!: string;
 }
 
 export const EpclEntryConnection = connectionOf(EpclEntry, 'EpclEntry');

@@ -1,5 +1,6 @@
 import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { StateAggregate } from '../common/enums';
+import { Supplier } from '../inventory/inventory.entity';
 import { TestReport } from '../testing/testing.entity';
 import { EpclEntry, EpclReport } from './epcl.entity';
 
@@ -74,6 +75,38 @@ export class EpclListVersion {
 
   @Property({ type: 'integer' })
   entriesAdded!: number;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  recordedAt?: Date;
+
+  @Property({ type: 'text' })
+  actor!: string;
+}
+
+/**
+ * A Supplier Party's objection to an EPCL report, received within its objection window (by the end of the
+ * objection deadline day). The database refuses one received later, or on a report whose window is not open.
+ */
+@Entity()
+@Index({ properties: ['report', 'receivedOn', 'id'] })
+@Check({ name: 'epcl_objection_grounds_not_blank', expression: "btrim(grounds) <> ''" })
+export class EpclObjection {
+  [OptionalProps]?: 'recordedAt';
+
+  @PrimaryKey()
+  id!: number;
+
+  @ManyToOne(() => EpclReport, { deleteRule: 'cascade' })
+  report!: EpclReport;
+
+  @ManyToOne(() => Supplier)
+  supplier!: Supplier;
+
+  @Property({ type: 'date' })
+  receivedOn!: string;
+
+  @Property({ type: 'text' })
+  grounds!: string;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   recordedAt?: Date;

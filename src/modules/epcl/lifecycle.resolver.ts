@@ -8,6 +8,7 @@ import { EpclEntry, EpclReport } from './epcl.types';
 import {
   changeEntryState,
   publishEpclListVersion,
+  recordObjection,
   recordSecretaryOfStateDecision,
   type LifecycleResult,
 } from './lifecycle.service';
@@ -16,6 +17,8 @@ import {
   EpclListVersion,
   PublishEpclListVersionInput,
   PublishEpclListVersionPayload,
+  RecordObjectionInput,
+  RecordObjectionPayload,
   RecordSecretaryOfStateDecisionInput,
   RecordSecretaryOfStateDecisionPayload,
   RemoveEpclEntryInput,
@@ -48,6 +51,21 @@ export class LifecycleMutationResolver {
     staffOnly(ctx);
     const result = await recordSecretaryOfStateDecision(ctx, input);
     return Object.assign(new RecordSecretaryOfStateDecisionPayload(), {
+      reportId: result.id,
+      userErrors: result.userErrors,
+    });
+  }
+
+  @Mutation(() => RecordObjectionPayload, {
+    description: `Records a Supplier Party's objection to a report whose objection window is open, received by the end of its objection deadline day. ${STAFF_ONLY} User errors: INVALID_INPUT, NOT_FOUND, OBJECTION_WINDOW_CLOSED.`,
+  })
+  async recordObjection(
+    @Arg('input', () => RecordObjectionInput) input: RecordObjectionInput,
+    @Ctx() ctx: Context,
+  ): Promise<RecordObjectionPayload> {
+    staffOnly(ctx);
+    const result = await recordObjection(ctx, input);
+    return Object.assign(new RecordObjectionPayload(), {
       reportId: result.id,
       userErrors: result.userErrors,
     });
@@ -107,6 +125,18 @@ export class RecordSecretaryOfStateDecisionPayloadResolver {
   @FieldResolver(() => EpclReport, { nullable: true })
   report(
     @Root() payload: RecordSecretaryOfStateDecisionPayload,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EpclReport | null> {
+    return loadNode(ctx, info, 'EpclReport', payload.reportId);
+  }
+}
+
+@Resolver(() => RecordObjectionPayload)
+export class RecordObjectionPayloadResolver {
+  @FieldResolver(() => EpclReport, { nullable: true })
+  report(
+    @Root() payload: RecordObjectionPayload,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<EpclReport | null> {

@@ -4,7 +4,8 @@ import type { Context } from '../../core/graphql/context';
 import { ruleViolation, userError, type UserError } from '../../core/graphql/user-error';
 import { EpclEntryState, EpclReportState, SosDecision } from '../common/enums';
 import { EpclEntry, EpclReport, EpclReportEntry } from './epcl.entity';
-import { EpclListVersion } from './lifecycle.entity';
+import { Supplier } from '../inventory/inventory.entity';
+import { EpclListVersion, EpclObjection } from './lifecycle.entity';
 
 /*
  * The EPCL process as writes (issue 8). Each operation validates its input before writing, then runs in one
@@ -373,6 +374,67 @@ export async function changeEntryState(
     entry.state = to;
     await em.flush();
     return entry.id;
+  });
+}
+
+/* ── Objections ──────────────────────────────────────────────────────────────────────────────────────── */
+
+export type ObjectionInput = {
+  reportNumber: number;
+  supplierId: number;
+  receivedOn: string;
+  grounds: string;
+};
+
+/**
+ * Records a Supplier Party's objection to a report whose objection window is open, received by the end of
+ * the objection deadline day; later ones are refused with OBJECTION_WINDOW_CLOSED (the database enforces it
+ * too). Returns the report's id.
+ */
+export async function recordObjection(ctx: Context, input: ObjectionInput): Promise<LifecycleResult> {
+  const errors: UserError[] = [];
+  if (!Number.isInteger(input.reportNumber) || input.reportNumber < 1)
+    errors.push(
+      userError('INVALID_INPUT', 'reportNumber must be a positive report number', ['input', 'reportNumber']),
+    );
+  if (!Number.isInteger(input.supplierId) || input.supplierId < 1)
+    errors.push(
+      userError('INVALID_INPUT', 'supplierId must be a positive supplier id', ['input', 'supplierId']),
+    );
+  checkDate(errors, input.receivedOn, 'receivedOn', londonToday());
+  const grounds = checkText(errors, input.grounds, 'grounds', true);
+  if (errors.length) return { id: null, userErrors: errors };
+
+  return inTransaction(ctx, null, async (em) => {
+    const report = await em.findOne(
+      EpclReport,
+      { number: input.reportNumber },
+      { lockMode: LockMode.PESSIMISTIC_READ },
+    );
+    if (!report)
+      return refuse('NOT_FOUND', `no EPCL report ${input.reportNumber}`, ['input', 'reportNumber']);
+    const supplier = await em.findOne(Supplier, input.supplierId);
+    if (!supplier) return refuse('NOT_FOUND', `no supplier ${input.supplierId}`, ['input', 'supplierId']);
+    if (report.state !== EpclReportState.OBJECTION_WINDOW_OPEN)
+      refuse(
+        'OBJECTION_WINDOW_CLOSED',
+        `EPCL report ${report.number} is ${report.state}: objections are received only while its objection window is open`,
+      );
+    if (report.objectionDeadline && input.receivedOn > report.objectionDeadline)
+      refuse(
+        'OBJECTION_WINDOW_CLOSED',
+        `the objection deadline of EPCL report ${report.number} was ${report.objectionDeadline}; received on ${input.receivedOn}`,
+        ['input', 'receivedOn'],
+      );
+    em.create(EpclObjection, {
+      report,
+      supplier,
+      receivedOn: input.receivedOn,
+      grounds: grounds!,
+      actor: actorOf(ctx),
+    });
+    await em.flush();
+    return report.id;
   });
 }
 

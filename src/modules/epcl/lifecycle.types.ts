@@ -131,3 +131,35 @@ export class EpclEntryPayload {
   @Field(() => [UserError], { description: 'Empty when the change applied.' })
   userErrors!: UserError[];
 }
+
+@InputType({ description: "A Supplier Party's objection to an EPCL report." })
+export class RecordObjectionInput {
+  @Field(() => Int, { description: 'The report objected to, e.g. 22.' })
+  reportNumber!: number;
+
+  @Field(() => Int, { description: 'The objecting supplier.' })
+  supplierId!: number;
+
+  @Field(() => LocalDate, {
+    description:
+      'When DCC received it: within the objection window (by the objection deadline), not in the future.',
+  })
+  receivedOn!: string;
+
+  @Field({ description: 'The grounds of the objection, 1–2000 characters.' })
+  grounds!: string;
+}
+
+@ObjectType({ description: 'The result of `recordObjection`.' })
+export class RecordObjectionPayload {
+  reportId!: number | null;
+
+  @Field(() => EpclReport, {
+    nullable: true,
+    description: 'The report objected to, with its objections; null on error.',
+  })
+  report!: Of<EpclReport> | null;
+
+  @Field(() => [UserError], { description: 'Empty when the objection was recorded.' })
+  userErrors!: UserError[];
+}
