@@ -64,6 +64,7 @@ describe('report 22 from where the seed leaves it to the EPCL', () => {
     const report = await report22();
     expect(report.state).toBe('AWAITING_SOS');
     expect(report.objectionDeadline).toBe('2021-12-10');
+    expect(report.rowVersion).toBe(3); // two updates since the seed (README's example relies on it)
     expect(report.history).toEqual([
       expect.objectContaining({
         aggregate: 'EPCL_REPORT',
