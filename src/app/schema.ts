@@ -30,6 +30,7 @@ import { EPCL_QUERIES, EPCL_SQL } from '../modules/epcl/epcl.sql';
 import { EpclQueryResolver, EpclReportFieldsResolver } from '../modules/epcl/epcl.resolver';
 import {
   EpclEntryPayloadResolver,
+  EpclReportPayloadResolver,
   LifecycleMutationResolver,
   PublishEpclListVersionPayloadResolver,
   RecordObjectionPayloadResolver,
@@ -73,6 +74,7 @@ const RESOLVERS: NonEmptyArray<Function> = [
   PublishEpclListVersionPayloadResolver,
   EpclEntryPayloadResolver,
   RecordObjectionPayloadResolver,
+  EpclReportPayloadResolver,
   InventoryQueryResolver,
   InstallationFieldsResolver,
   DeviceFieldsResolver,

@@ -3,6 +3,9 @@ import {
   EntryLifecycleDocument,
   EntryStatesDocument,
   PublishEpclListVersionDocument,
+  PublishEpclReportDocument,
+  RecordSscDecisionDocument,
+  SubmitEpclReportToSscDocument,
   RecordObjectionDocument,
   RecordSecretaryOfStateDecisionDocument,
   RemoveEpclEntryDocument,
@@ -520,5 +523,125 @@ describe('objections', () => {
     expect(late.userErrors).toEqual([]);
     const supplier = await object({}, SUPPLIER);
     expect(supplier.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('a report from drafting to its objection window', () => {
+  let t: TestServer;
+  let db: Client;
+  beforeAll(async () => {
+    t = await startTestServer();
+    db = await connect(t.databaseUrl);
+    await db.query(
+      `insert into epcl_report (number, title, synthetic) values (950, 'Lifecycle test report', true)`,
+    );
+  });
+  afterAll(async () => {
+    await db.end();
+    await t.close();
+  });
+
+  const rowVersion = async () =>
+    ok(await t.request(ReportLifecycleDocument, { number: 950 })).epclReport.rowVersion;
+
+  it('is submitted to the SSC; a stale version is refused', async () => {
+    const v = await rowVersion();
+    const stale = ok(
+      await t.request(SubmitEpclReportToSscDocument, {
+        input: { reportNumber: 950, submittedOn: '2021-12-20', expectedVersion: v + 1 },
+      }),
+    ).submitEpclReportToSsc;
+    expect(errorsOf(stale)).toEqual([{ code: 'STALE_VERSION', field: ['input', 'expectedVersion'] }]);
+    const res = ok(
+      await t.request(SubmitEpclReportToSscDocument, {
+        input: { reportNumber: 950, submittedOn: '2021-12-20', expectedVersion: v },
+      }),
+    ).submitEpclReportToSsc;
+    expect(res.userErrors).toEqual([]);
+    expect(res.report).toMatchObject({ state: 'SSC_REVIEW', rowVersion: v + 1 });
+    expect(res.report?.history).toEqual([
+      expect.objectContaining({ fromState: 'DRAFTING', toState: 'SSC_REVIEW', effectiveOn: '2021-12-20' }),
+    ]);
+  });
+
+  it('cannot be published before the SSC has confirmed it: INVALID_STATE_TRANSITION', async () => {
+    const res = ok(
+      await t.request(PublishEpclReportDocument, {
+        input: { reportNumber: 950, publishedOn: '2022-01-03', secasNotifiedOn: '2022-01-04' },
+      }),
+    ).publishEpclReport;
+    expect(errorsOf(res)).toEqual([{ code: 'INVALID_STATE_TRANSITION', field: null }]);
+  });
+
+  it('records the SSC confirmation with its date and mode', async () => {
+    const bad = ok(
+      await t.request(RecordSscDecisionDocument, {
+        input: { reportNumber: 950, confirmedOn: '2999-01-01', mode: 'OFFLINE' },
+      }),
+    ).recordSscDecision;
+    expect(errorsOf(bad)).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'confirmedOn'] }]);
+    const res = ok(
+      await t.request(RecordSscDecisionDocument, {
+        input: { reportNumber: 950, confirmedOn: '2021-12-22', mode: 'OFFLINE' },
+      }),
+    ).recordSscDecision;
+    expect(res.userErrors).toEqual([]);
+    expect(res.report).toMatchObject({
+      state: 'SSC_CONFIRMED',
+      sscConfirmedOn: '2021-12-22',
+      sscMode: 'OFFLINE',
+    });
+  });
+
+  it('is refused publication without its ten Live Service Criteria (the database rule), writing nothing', async () => {
+    const res = ok(
+      await t.request(PublishEpclReportDocument, {
+        input: { reportNumber: 950, publishedOn: '2022-01-03', secasNotifiedOn: '2022-01-04' },
+      }),
+    ).publishEpclReport;
+    expect(errorsOf(res)).toEqual([{ code: 'REPORT_NOT_READY_TO_PUBLISH', field: null }]);
+    const { rows } = await db.query(`select state, published_on from epcl_report where number = 950`);
+    expect(rows[0]).toEqual({ state: 'SSC_CONFIRMED', published_on: null });
+  });
+
+  it('is published, and SECAS notification opens the objection window with its deadline', async () => {
+    // No mutation assesses the criteria yet: written as DCC would load them.
+    await db.query(
+      `insert into epcl_report_criterion (report_id, criterion_no, rag, commentary)
+       select r.id, c.no, 'G', 'Met' from epcl_report r, live_service_criterion c where r.number = 950`,
+    );
+    const early = ok(
+      await t.request(PublishEpclReportDocument, {
+        input: { reportNumber: 950, publishedOn: '2022-01-04', secasNotifiedOn: '2022-01-03' },
+      }),
+    ).publishEpclReport;
+    expect(errorsOf(early)).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'secasNotifiedOn'] }]);
+    const supplier = await t.request(
+      PublishEpclReportDocument,
+      { input: { reportNumber: 950, publishedOn: '2022-01-03', secasNotifiedOn: '2022-01-04' } },
+      SUPPLIER,
+    );
+    expect(supplier.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const res = ok(
+      await t.request(PublishEpclReportDocument, {
+        input: { reportNumber: 950, publishedOn: '2022-01-03', secasNotifiedOn: '2022-01-04' },
+      }),
+    ).publishEpclReport;
+    expect(res.userErrors).toEqual([]);
+    expect(res.report).toMatchObject({
+      state: 'OBJECTION_WINDOW_OPEN',
+      publishedOn: '2022-01-03',
+      secasNotifiedOn: '2022-01-04',
+      objectionDeadline: '2022-01-11',
+    });
+    expect(res.report?.history.map((h) => [h.toState, h.effectiveOn])).toEqual([
+      ['SSC_REVIEW', '2021-12-20'],
+      ['SSC_CONFIRMED', '2021-12-22'],
+      ['PUBLISHED', '2022-01-03'],
+      ['OBJECTION_WINDOW_OPEN', '2022-01-04'],
+    ]);
+    // The next run of the scheduler after the deadline day moves it on.
+    expect(await closeDueObjectionWindows(t.orm.em.fork(), '2022-01-12')).toEqual([950]);
   });
 });

@@ -8,13 +8,20 @@ import { EpclEntry, EpclReport } from './epcl.types';
 import {
   changeEntryState,
   publishEpclListVersion,
+  publishEpclReport,
   recordObjection,
+  recordSscDecision,
+  submitEpclReportToSsc,
   recordSecretaryOfStateDecision,
   type LifecycleResult,
 } from './lifecycle.service';
 import {
   EpclEntryPayload,
   EpclListVersion,
+  EpclReportPayload,
+  PublishEpclReportInput,
+  RecordSscDecisionInput,
+  SubmitEpclReportToSscInput,
   PublishEpclListVersionInput,
   PublishEpclListVersionPayload,
   RecordObjectionInput,
@@ -31,6 +38,9 @@ const COMMON_ERRORS = 'INVALID_INPUT, NOT_FOUND, STALE_VERSION, INVALID_STATE_TR
 function staffOnly(ctx: Context): void {
   if (ctx.viewer.role !== 'DCC_STAFF') throw forbidden('Only DCC staff may record EPCL process steps');
 }
+
+const reportPayload = (result: LifecycleResult) =>
+  Object.assign(new EpclReportPayload(), { reportId: result.id, userErrors: result.userErrors });
 
 const entryPayload = (result: LifecycleResult) =>
   Object.assign(new EpclEntryPayload(), { entryId: result.id, userErrors: result.userErrors });
@@ -54,6 +64,39 @@ export class LifecycleMutationResolver {
       reportId: result.id,
       userErrors: result.userErrors,
     });
+  }
+
+  @Mutation(() => EpclReportPayload, {
+    description: `Sends a drafted report to the Security Sub-Committee (DRAFTING → SSC_REVIEW). ${STAFF_ONLY} User errors: ${COMMON_ERRORS}.`,
+  })
+  async submitEpclReportToSsc(
+    @Arg('input', () => SubmitEpclReportToSscInput) input: SubmitEpclReportToSscInput,
+    @Ctx() ctx: Context,
+  ): Promise<EpclReportPayload> {
+    staffOnly(ctx);
+    return reportPayload(await submitEpclReportToSsc(ctx, input));
+  }
+
+  @Mutation(() => EpclReportPayload, {
+    description: `Records the SSC's confirmation that the report raises no new security risks (SSC_REVIEW → SSC_CONFIRMED), effective on confirmedOn. ${STAFF_ONLY} User errors: ${COMMON_ERRORS}.`,
+  })
+  async recordSscDecision(
+    @Arg('input', () => RecordSscDecisionInput) input: RecordSscDecisionInput,
+    @Ctx() ctx: Context,
+  ): Promise<EpclReportPayload> {
+    staffOnly(ctx);
+    return reportPayload(await recordSscDecision(ctx, input));
+  }
+
+  @Mutation(() => EpclReportPayload, {
+    description: `Publishes a confirmed report (effective publishedOn) and records SECAS's notification, which opens the objection window (effective secasNotifiedOn; deadline 5 working days later). ${STAFF_ONLY} User errors: ${COMMON_ERRORS}, REPORT_NOT_READY_TO_PUBLISH (all ten Live Service Criteria and the SSC date are needed).`,
+  })
+  async publishEpclReport(
+    @Arg('input', () => PublishEpclReportInput) input: PublishEpclReportInput,
+    @Ctx() ctx: Context,
+  ): Promise<EpclReportPayload> {
+    staffOnly(ctx);
+    return reportPayload(await publishEpclReport(ctx, input));
   }
 
   @Mutation(() => RecordObjectionPayload, {
@@ -125,6 +168,18 @@ export class RecordSecretaryOfStateDecisionPayloadResolver {
   @FieldResolver(() => EpclReport, { nullable: true })
   report(
     @Root() payload: RecordSecretaryOfStateDecisionPayload,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EpclReport | null> {
+    return loadNode(ctx, info, 'EpclReport', payload.reportId);
+  }
+}
+
+@Resolver(() => EpclReportPayload)
+export class EpclReportPayloadResolver {
+  @FieldResolver(() => EpclReport, { nullable: true })
+  report(
+    @Root() payload: EpclReportPayload,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<EpclReport | null> {

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../core/graphql/context';
 import { ruleViolation, userError, type UserError } from '../../core/graphql/user-error';
-import { EpclEntryState, EpclReportState, SosDecision } from '../common/enums';
+import { EpclEntryState, EpclReportState, SosDecision, SscMode } from '../common/enums';
 import { EpclEntry, EpclReport, EpclReportEntry } from './epcl.entity';
 import { Supplier } from '../inventory/inventory.entity';
 import { EpclListVersion, EpclObjection } from './lifecycle.entity';
@@ -375,6 +375,138 @@ export async function changeEntryState(
     await em.flush();
     return entry.id;
   });
+}
+
+/* ── Report steps before the decision: SSC review and confirmation, publication ─────────────────────────── */
+
+type ReportStep = { to: EpclReportState; effectiveOn: string; reason: string };
+
+/**
+ * Moves a report through `steps` (each a recorded change, with its own effective date) after `apply` has
+ * set the dates the steps need; the database refuses a step its state machine does not allow.
+ */
+async function stepReport(
+  ctx: Context,
+  reportNumber: number,
+  expectedVersion: number | null | undefined,
+  steps: ReportStep[],
+  apply: (report: EpclReport) => void,
+): Promise<LifecycleResult> {
+  return inTransaction(ctx, null, async (em) => {
+    const report = await em.findOne(
+      EpclReport,
+      { number: reportNumber },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    if (!report) return refuse('NOT_FOUND', `no EPCL report ${reportNumber}`, ['input', 'reportNumber']);
+    checkVersion(report, expectedVersion, `EPCL report ${report.number}`);
+    apply(report);
+    for (const step of steps) {
+      await setLifecycle(em, { ...step, actor: actorOf(ctx), reportId: report.id });
+      report.state = step.to;
+      await em.flush();
+    }
+    return report.id;
+  });
+}
+
+function checkReportNumber(errors: UserError[], n: number) {
+  if (!Number.isInteger(n) || n < 1)
+    errors.push(
+      userError('INVALID_INPUT', 'reportNumber must be a positive report number', ['input', 'reportNumber']),
+    );
+}
+
+/** Sends a drafted report to the Security Sub-Committee (DRAFTING → SSC_REVIEW). */
+export async function submitEpclReportToSsc(
+  ctx: Context,
+  input: { reportNumber: number; submittedOn: string; expectedVersion?: number | null },
+): Promise<LifecycleResult> {
+  const errors: UserError[] = [];
+  checkReportNumber(errors, input.reportNumber);
+  checkDate(errors, input.submittedOn, 'submittedOn', londonToday());
+  if (errors.length) return { id: null, userErrors: errors };
+  return stepReport(
+    ctx,
+    input.reportNumber,
+    input.expectedVersion,
+    [{ to: EpclReportState.SSC_REVIEW, effectiveOn: input.submittedOn, reason: 'submitted to the SSC' }],
+    () => undefined,
+  );
+}
+
+/** Records the SSC's confirmation that the report raises no new security risks (SSC_REVIEW → SSC_CONFIRMED). */
+export async function recordSscDecision(
+  ctx: Context,
+  input: { reportNumber: number; confirmedOn: string; mode: SscMode; expectedVersion?: number | null },
+): Promise<LifecycleResult> {
+  const errors: UserError[] = [];
+  checkReportNumber(errors, input.reportNumber);
+  checkDate(errors, input.confirmedOn, 'confirmedOn', londonToday());
+  if (errors.length) return { id: null, userErrors: errors };
+  return stepReport(
+    ctx,
+    input.reportNumber,
+    input.expectedVersion,
+    [
+      {
+        to: EpclReportState.SSC_CONFIRMED,
+        effectiveOn: input.confirmedOn,
+        reason: `SSC confirmed no new security risks (${input.mode.toLowerCase()})`,
+      },
+    ],
+    (report) => {
+      report.sscConfirmedOn = input.confirmedOn;
+      report.sscMode = input.mode;
+    },
+  );
+}
+
+/**
+ * Publishes a confirmed report and records SECAS's notification of it, which opens the objection window
+ * (SSC_CONFIRMED → PUBLISHED → OBJECTION_WINDOW_OPEN); the database computes the objection deadline, 5
+ * working days after the notification, and refuses publication without all ten Live Service Criteria.
+ */
+export async function publishEpclReport(
+  ctx: Context,
+  input: {
+    reportNumber: number;
+    publishedOn: string;
+    secasNotifiedOn: string;
+    expectedVersion?: number | null;
+  },
+): Promise<LifecycleResult> {
+  const errors: UserError[] = [];
+  checkReportNumber(errors, input.reportNumber);
+  const today = londonToday();
+  checkDate(errors, input.publishedOn, 'publishedOn', today);
+  checkDate(errors, input.secasNotifiedOn, 'secasNotifiedOn', today);
+  if (input.secasNotifiedOn < input.publishedOn)
+    errors.push(
+      userError(
+        'INVALID_INPUT',
+        `SECAS notifies parties of a published report: secasNotifiedOn must not be before publishedOn (${input.publishedOn}); received ${input.secasNotifiedOn}`,
+        ['input', 'secasNotifiedOn'],
+      ),
+    );
+  if (errors.length) return { id: null, userErrors: errors };
+  return stepReport(
+    ctx,
+    input.reportNumber,
+    input.expectedVersion,
+    [
+      { to: EpclReportState.PUBLISHED, effectiveOn: input.publishedOn, reason: 'published (Clause 20.43)' },
+      {
+        to: EpclReportState.OBJECTION_WINDOW_OPEN,
+        effectiveOn: input.secasNotifiedOn,
+        reason: 'SECAS notified SEC Parties: objection window open',
+      },
+    ],
+    (report) => {
+      report.publishedOn = input.publishedOn;
+      report.secasNotifiedOn = input.secasNotifiedOn;
+    },
+  );
 }
 
 /* ── Objections ──────────────────────────────────────────────────────────────────────────────────────── */

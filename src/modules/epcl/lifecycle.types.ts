@@ -3,7 +3,7 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import { LocalDate } from '../../core/graphql/scalars';
 import type { Of } from '../../core/graphql/relay';
 import { UserError } from '../../core/graphql/user-error';
-import { SosDecision } from '../common/enums';
+import { SosDecision, SscMode } from '../common/enums';
 import { EpclEntry, EpclReport } from './epcl.types';
 
 /* The GraphQL shape of the EPCL lifecycle mutations (lifecycle.service.ts). */
@@ -161,5 +161,63 @@ export class RecordObjectionPayload {
   report!: Of<EpclReport> | null;
 
   @Field(() => [UserError], { description: 'Empty when the objection was recorded.' })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: 'A drafted report sent to the Security Sub-Committee.' })
+export class SubmitEpclReportToSscInput {
+  @Field(() => Int)
+  reportNumber!: number;
+
+  @Field(() => LocalDate, { description: 'When it was sent; not in the future.' })
+  submittedOn!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The report’s rowVersion as you read it.' })
+  expectedVersion?: number | null;
+}
+
+@InputType({
+  description: "The Security Sub-Committee's confirmation that a report raises no new security risks.",
+})
+export class RecordSscDecisionInput {
+  @Field(() => Int)
+  reportNumber!: number;
+
+  @Field(() => LocalDate, { description: 'When the SSC confirmed; not in the future.' })
+  confirmedOn!: string;
+
+  @Field(() => SscMode, { description: 'Confirmed offline or at a meeting.' })
+  mode!: SscMode;
+
+  @Field(() => Int, { nullable: true, description: 'The report’s rowVersion as you read it.' })
+  expectedVersion?: number | null;
+}
+
+@InputType({ description: 'Publication of a confirmed report and SECAS’s notification of it.' })
+export class PublishEpclReportInput {
+  @Field(() => Int)
+  reportNumber!: number;
+
+  @Field(() => LocalDate, { description: 'When DCC published the report; not in the future.' })
+  publishedOn!: string;
+
+  @Field(() => LocalDate, {
+    description:
+      'When SECAS notified SEC Parties: opens the objection window, which ends 5 working days later; not before publishedOn.',
+  })
+  secasNotifiedOn!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The report’s rowVersion as you read it.' })
+  expectedVersion?: number | null;
+}
+
+@ObjectType({ description: 'The result of a mutation that moves an EPCL report on.' })
+export class EpclReportPayload {
+  reportId!: number | null;
+
+  @Field(() => EpclReport, { nullable: true, description: 'The report as it now is; null on error.' })
+  report!: Of<EpclReport> | null;
+
+  @Field(() => [UserError], { description: 'Empty when the step applied.' })
   userErrors!: UserError[];
 }
