@@ -2,6 +2,8 @@ import { Client } from 'pg';
 import {
   EntryLifecycleDocument,
   EntryStatesDocument,
+  AddEntriesToEpclReportDocument,
+  CreateEpclReportDocument,
   PublishEpclListVersionDocument,
   PublishEpclReportDocument,
   RecordSscDecisionDocument,
@@ -532,9 +534,6 @@ describe('a report from drafting to its objection window', () => {
   beforeAll(async () => {
     t = await startTestServer();
     db = await connect(t.databaseUrl);
-    await db.query(
-      `insert into epcl_report (number, title, synthetic) values (950, 'Lifecycle test report', true)`,
-    );
   });
   afterAll(async () => {
     await db.end();
@@ -543,6 +542,77 @@ describe('a report from drafting to its objection window', () => {
 
   const rowVersion = async () =>
     ok(await t.request(ReportLifecycleDocument, { number: 950 })).epclReport.rowVersion;
+
+  const create = (input: Record<string, unknown>, headers?: Record<string, string>) =>
+    t.request(
+      CreateEpclReportDocument,
+      {
+        input: {
+          number: 950,
+          title: 'EPCL Report 950 - lifecycle test',
+          reportDate: '2021-12-18',
+          dmctTranches: [48],
+          ...input,
+        } as never,
+      },
+      headers,
+    );
+  const add = (entries: { epclId: string; group: 'GROUP_1_TESTED' | 'GROUP_2_SE' }[]) =>
+    t.request(AddEntriesToEpclReportDocument, { input: { reportNumber: 950, entries } });
+
+  it('is created in DRAFTING, its history starting on the report date', async () => {
+    expect(errorsOf(ok(await create({ reportDate: '2999-01-01' })).createEpclReport)).toEqual([
+      { code: 'INVALID_INPUT', field: ['input', 'reportDate'] },
+    ]);
+    expect(errorsOf(ok(await create({ number: 22 })).createEpclReport)).toEqual([
+      { code: 'REPORT_NUMBER_TAKEN', field: ['input', 'number'] },
+    ]);
+    expect((await create({}, SUPPLIER)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const res = ok(await create({})).createEpclReport;
+    expect(res.userErrors).toEqual([]);
+    expect(res.report).toMatchObject({ number: 950, state: 'DRAFTING', rowVersion: 1 });
+    expect(res.report?.history).toEqual([
+      expect.objectContaining({ fromState: null, toState: 'DRAFTING', effectiveOn: '2021-12-18' }),
+    ]);
+  });
+
+  it('takes entries in their groups, checked by the database, while DRAFTING', async () => {
+    const { rows } = await db.query<{ epcl_id: string }>(
+      `select e.epcl_id from epcl_entry e join epcl_entry b on b.id = e.basis_entry_id
+        where b.epcl_id = '002255' and e.basis = 'SUBSTANTIVELY_EQUIVALENT' order by e.epcl_id limit 1`,
+    );
+    const se = rows[0].epcl_id;
+    const count = async () =>
+      (
+        await db.query(`select count(*)::int as n from epcl_report_entry re join epcl_report r on r.id = re.report_id
+        where r.number = 950`)
+      ).rows[0].n as number;
+
+    const missing = ok(await add([{ epclId: '999999', group: 'GROUP_1_TESTED' }])).addEntriesToEpclReport;
+    expect(errorsOf(missing)).toEqual([{ code: 'NOT_FOUND', field: ['input', 'entries', '0', 'epclId'] }]);
+    const seInGroup1 = ok(await add([{ epclId: se, group: 'GROUP_1_TESTED' }])).addEntriesToEpclReport;
+    expect(errorsOf(seInGroup1)).toEqual([{ code: 'REPORT_GROUP_BASIS', field: ['input', 'entries'] }]);
+    const basisAbsent = ok(await add([{ epclId: se, group: 'GROUP_2_SE' }])).addEntriesToEpclReport;
+    expect(errorsOf(basisAbsent)).toEqual([{ code: 'REPORT_GROUP_BASIS', field: ['input', 'entries'] }]);
+    expect(await count()).toBe(0);
+
+    // Group 2 listed first: Group 1 is written first, so the SE entry finds its basis.
+    const res = ok(
+      await add([
+        { epclId: se, group: 'GROUP_2_SE' },
+        { epclId: '002254', group: 'GROUP_1_TESTED' },
+        { epclId: '002255', group: 'GROUP_1_TESTED' },
+      ]),
+    ).addEntriesToEpclReport;
+    expect(res.userErrors).toEqual([]);
+    expect(res.report?.rowVersion).toBe(2);
+    expect(res.report?.entries.totalCount).toBe(3);
+    expect(res.report?.entries.nodes.every((n) => n.state === 'PROPOSED')).toBe(true);
+
+    const again = ok(await add([{ epclId: '002254', group: 'GROUP_1_TESTED' }])).addEntriesToEpclReport;
+    expect(errorsOf(again)).toEqual([{ code: 'ENTRY_ALREADY_IN_REPORT', field: ['input', 'entries'] }]);
+    expect(await count()).toBe(3);
+  });
 
   it('is submitted to the SSC; a stale version is refused', async () => {
     const v = await rowVersion();
@@ -559,12 +629,16 @@ describe('a report from drafting to its objection window', () => {
     ).submitEpclReportToSsc;
     expect(res.userErrors).toEqual([]);
     expect(res.report).toMatchObject({ state: 'SSC_REVIEW', rowVersion: v + 1 });
-    expect(res.report?.history).toEqual([
-      expect.objectContaining({ fromState: 'DRAFTING', toState: 'SSC_REVIEW', effectiveOn: '2021-12-20' }),
-    ]);
+    expect(res.report?.history.at(-1)).toMatchObject({
+      fromState: 'DRAFTING',
+      toState: 'SSC_REVIEW',
+      effectiveOn: '2021-12-20',
+    });
   });
 
-  it('cannot be published before the SSC has confirmed it: INVALID_STATE_TRANSITION', async () => {
+  it('cannot be published before the SSC has confirmed it, nor take entries after drafting', async () => {
+    const late = ok(await add([{ epclId: '002370', group: 'GROUP_1_TESTED' }])).addEntriesToEpclReport;
+    expect(errorsOf(late)).toEqual([{ code: 'INVALID_STATE_TRANSITION', field: null }]);
     const res = ok(
       await t.request(PublishEpclReportDocument, {
         input: { reportNumber: 950, publishedOn: '2022-01-03', secasNotifiedOn: '2022-01-04' },
@@ -636,6 +710,7 @@ describe('a report from drafting to its objection window', () => {
       objectionDeadline: '2022-01-11',
     });
     expect(res.report?.history.map((h) => [h.toState, h.effectiveOn])).toEqual([
+      ['DRAFTING', '2021-12-18'],
       ['SSC_REVIEW', '2021-12-20'],
       ['SSC_CONFIRMED', '2021-12-22'],
       ['PUBLISHED', '2022-01-03'],

@@ -6,7 +6,9 @@ import { forbidden } from '../../core/graphql/errors';
 import { EpclEntryState } from '../common/enums';
 import { EpclEntry, EpclReport } from './epcl.types';
 import {
+  addEntriesToEpclReport,
   changeEntryState,
+  createEpclReport,
   publishEpclListVersion,
   publishEpclReport,
   recordObjection,
@@ -16,6 +18,8 @@ import {
   type LifecycleResult,
 } from './lifecycle.service';
 import {
+  AddEntriesToEpclReportInput,
+  CreateEpclReportInput,
   EpclEntryPayload,
   EpclListVersion,
   EpclReportPayload,
@@ -64,6 +68,28 @@ export class LifecycleMutationResolver {
       reportId: result.id,
       userErrors: result.userErrors,
     });
+  }
+
+  @Mutation(() => EpclReportPayload, {
+    description: `Creates an EPCL report in DRAFTING; its history starts on reportDate. ${STAFF_ONLY} User errors: INVALID_INPUT, REPORT_NUMBER_TAKEN.`,
+  })
+  async createEpclReport(
+    @Arg('input', () => CreateEpclReportInput) input: CreateEpclReportInput,
+    @Ctx() ctx: Context,
+  ): Promise<EpclReportPayload> {
+    staffOnly(ctx);
+    return reportPayload(await createEpclReport(ctx, input));
+  }
+
+  @Mutation(() => EpclReportPayload, {
+    description: `Adds entries to a DRAFTING report, each in its group (entries keep their state). ${STAFF_ONLY} User errors: ${COMMON_ERRORS}, REPORT_GROUP_BASIS, ENTRY_ALREADY_IN_REPORT.`,
+  })
+  async addEntriesToEpclReport(
+    @Arg('input', () => AddEntriesToEpclReportInput) input: AddEntriesToEpclReportInput,
+    @Ctx() ctx: Context,
+  ): Promise<EpclReportPayload> {
+    staffOnly(ctx);
+    return reportPayload(await addEntriesToEpclReport(ctx, input));
   }
 
   @Mutation(() => EpclReportPayload, {

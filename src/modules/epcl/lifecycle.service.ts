@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../core/graphql/context';
 import { ruleViolation, userError, type UserError } from '../../core/graphql/user-error';
-import { EpclEntryState, EpclReportState, SosDecision, SscMode } from '../common/enums';
+import { EpclEntryState, EpclReportState, ReportGroup, SosDecision, SscMode } from '../common/enums';
 import { EpclEntry, EpclReport, EpclReportEntry } from './epcl.entity';
 import { Supplier } from '../inventory/inventory.entity';
 import { EpclListVersion, EpclObjection } from './lifecycle.entity';
@@ -374,6 +374,138 @@ export async function changeEntryState(
     entry.state = to;
     await em.flush();
     return entry.id;
+  });
+}
+
+/* ── Drafting a report ───────────────────────────────────────────────────────────────────────────────── */
+
+/** Creates a report in DRAFTING; its history starts on `reportDate`. Returns its id. */
+export async function createEpclReport(
+  ctx: Context,
+  input: { number: number; title: string; reportDate: string; dmctTranches?: number[] | null },
+): Promise<LifecycleResult> {
+  const errors: UserError[] = [];
+  if (!Number.isInteger(input.number) || input.number < 1)
+    errors.push(userError('INVALID_INPUT', 'number must be a positive report number', ['input', 'number']));
+  const title = checkText(errors, input.title, 'title', true);
+  checkDate(errors, input.reportDate, 'reportDate', londonToday());
+  (input.dmctTranches ?? []).forEach((n, i) => {
+    if (!Number.isInteger(n) || n < 1)
+      errors.push(
+        userError('INVALID_INPUT', `a DMCT tranche is a positive number; received ${n}`, [
+          'input',
+          'dmctTranches',
+          String(i),
+        ]),
+      );
+  });
+  if (errors.length) return { id: null, userErrors: errors };
+  return inTransaction(ctx, ['input', 'number'], async (em) => {
+    await setLifecycle(em, { effectiveOn: input.reportDate, actor: actorOf(ctx), reason: 'report drafted' });
+    const report = em.create(EpclReport, {
+      number: input.number,
+      title: title!,
+      reportDate: input.reportDate,
+      dmctTranches: input.dmctTranches ?? [],
+    });
+    await em.flush();
+    return report.id;
+  });
+}
+
+export type ReportEntryInput = { epclId: string; group: ReportGroup; annexRow?: number | null };
+
+/**
+ * Adds entries to a report while it is DRAFTING, each in its group; the database checks the groups (Group 1
+ * tested entries, Group 2 SE/child entries whose basis is in Group 1 or already approved). Group 1 is
+ * written first, so a Group 2 entry may rest on an entry added in the same call. Entries keep their state.
+ */
+export async function addEntriesToEpclReport(
+  ctx: Context,
+  input: { reportNumber: number; entries: ReportEntryInput[]; expectedVersion?: number | null },
+): Promise<LifecycleResult> {
+  const errors: UserError[] = [];
+  checkReportNumber(errors, input.reportNumber);
+  if (input.entries.length < 1 || input.entries.length > 1000)
+    errors.push(
+      userError('INVALID_INPUT', `give 1–1000 entries; received ${input.entries.length}`, [
+        'input',
+        'entries',
+      ]),
+    );
+  input.entries.forEach((e, i) => {
+    if (!EPCL_ID.test(e.epclId))
+      errors.push(
+        userError(
+          'INVALID_INPUT',
+          `an EPCL ID is 6 digits, zero-padded, e.g. 002255; received ${JSON.stringify(e.epclId)}`,
+          ['input', 'entries', String(i), 'epclId'],
+        ),
+      );
+    else if (input.entries.findIndex((o) => o.epclId === e.epclId) !== i)
+      errors.push(
+        userError('INVALID_INPUT', `EPCL entry ${e.epclId} is listed twice`, [
+          'input',
+          'entries',
+          String(i),
+          'epclId',
+        ]),
+      );
+    if (e.annexRow != null && (!Number.isInteger(e.annexRow) || e.annexRow < 1))
+      errors.push(
+        userError('INVALID_INPUT', 'annexRow is a positive row number', [
+          'input',
+          'entries',
+          String(i),
+          'annexRow',
+        ]),
+      );
+  });
+  if (errors.length) return { id: null, userErrors: errors };
+
+  return inTransaction(ctx, ['input', 'entries'], async (em) => {
+    const report = await em.findOne(
+      EpclReport,
+      { number: input.reportNumber },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    if (!report)
+      return refuse('NOT_FOUND', `no EPCL report ${input.reportNumber}`, ['input', 'reportNumber']);
+    checkVersion(report, input.expectedVersion, `EPCL report ${report.number}`);
+    if (report.state !== EpclReportState.DRAFTING)
+      refuse(
+        'INVALID_STATE_TRANSITION',
+        `EPCL report ${report.number} is ${report.state}: entries are added while it is DRAFTING`,
+      );
+    const entries = await em.find(
+      EpclEntry,
+      { epclId: { $in: input.entries.map((e) => e.epclId) } },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
+    );
+    const byEpclId = new Map(entries.map((e) => [e.epclId, e]));
+    const missing = input.entries.map((e, i) => [e, i] as const).filter(([e]) => !byEpclId.has(e.epclId));
+    if (missing.length)
+      throw new Refused(
+        missing.map(([e, i]) =>
+          userError('NOT_FOUND', `no EPCL entry ${e.epclId}`, ['input', 'entries', String(i), 'epclId']),
+        ),
+      );
+    const ordered = [...input.entries].sort(
+      (a, b) =>
+        Number(a.group !== ReportGroup.GROUP_1_TESTED) - Number(b.group !== ReportGroup.GROUP_1_TESTED),
+    );
+    for (const e of ordered) {
+      em.create(EpclReportEntry, {
+        report,
+        entry: byEpclId.get(e.epclId)!,
+        reportGroup: e.group,
+        annexRow: e.annexRow ?? null,
+      });
+      await em.flush(); // one row at a time, in this order: the group rule reads the rows before it
+    }
+    // The report changed: bump its row version (the database does on any update).
+    await em.execute('update epcl_report set row_version = row_version where id = ?', [report.id]);
+    return report.id;
   });
 }
 

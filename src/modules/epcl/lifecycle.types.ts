@@ -3,7 +3,7 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import { LocalDate } from '../../core/graphql/scalars';
 import type { Of } from '../../core/graphql/relay';
 import { UserError } from '../../core/graphql/user-error';
-import { SosDecision, SscMode } from '../common/enums';
+import { ReportGroup, SosDecision, SscMode } from '../common/enums';
 import { EpclEntry, EpclReport } from './epcl.types';
 
 /* The GraphQL shape of the EPCL lifecycle mutations (lifecycle.service.ts). */
@@ -220,4 +220,48 @@ export class EpclReportPayload {
 
   @Field(() => [UserError], { description: 'Empty when the step applied.' })
   userErrors!: UserError[];
+}
+
+@InputType({ description: 'A new EPCL report, in DRAFTING.' })
+export class CreateEpclReportInput {
+  @Field(() => Int, { description: 'The report number, unique, e.g. 23.' })
+  number!: number;
+
+  @Field({ description: '1–2000 characters, e.g. "EPCL Report 23 - DMCT Tranche 48".' })
+  title!: string;
+
+  @Field(() => LocalDate, {
+    description: 'The date of the report: its history starts then; not in the future.',
+  })
+  reportDate!: string;
+
+  @Field(() => [Int], { nullable: true, description: 'The DMCT tranches it reports on.' })
+  dmctTranches?: number[] | null;
+}
+
+@InputType({ description: 'An entry requested in a report, in its group.' })
+export class ReportEntryInput {
+  @Field({ description: 'e.g. "002255".' })
+  epclId!: string;
+
+  @Field(() => ReportGroup)
+  group!: ReportGroup;
+
+  @Field(() => Int, { nullable: true, description: 'Its row in Annex A.' })
+  annexRow?: number | null;
+}
+
+@InputType({ description: 'Entries added to a report while it is DRAFTING.' })
+export class AddEntriesToEpclReportInput {
+  @Field(() => Int)
+  reportNumber!: number;
+
+  @Field(() => [ReportEntryInput], {
+    description:
+      '1–1000 entries. Group 1 holds tested entries; Group 2 SE/child entries whose basis entry is in Group 1 of the report or already approved.',
+  })
+  entries!: ReportEntryInput[];
+
+  @Field(() => Int, { nullable: true, description: 'The report’s rowVersion as you read it.' })
+  expectedVersion?: number | null;
 }
