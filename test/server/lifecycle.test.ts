@@ -4,6 +4,7 @@ import {
   EntryStatesDocument,
   AddEntriesToEpclReportDocument,
   CreateEpclReportDocument,
+  ProposeEpclEntryDocument,
   PublishEpclListVersionDocument,
   PublishEpclReportDocument,
   RecordSscDecisionDocument,
@@ -17,7 +18,7 @@ import {
 import { closeDueObjectionWindows, londonToday } from '../../src/modules/epcl/lifecycle.service';
 import { LifecycleScheduler, SCHEDULER_LOCK_KEY } from '../../src/modules/epcl/lifecycle.scheduler';
 import { silentLogger } from '../../src/core/logger';
-import { ok, startTestServer, type TestServer } from '../support/server';
+import { globalId, ok, startTestServer, type TestServer } from '../support/server';
 
 /*
  * The EPCL process through the API only (issue 8): the scheduler closes report 22's objection window at
@@ -718,5 +719,102 @@ describe('a report from drafting to its objection window', () => {
     ]);
     // The next run of the scheduler after the deadline day moves it on.
     expect(await closeDueObjectionWindows(t.orm.em.fork(), '2022-01-12')).toEqual([950]);
+  });
+});
+
+describe('proposing an entry', () => {
+  let t: TestServer;
+  let db: Client;
+  let candidate: number;
+  let inTest: number;
+  let testReportId: string;
+  beforeAll(async () => {
+    t = await startTestServer();
+    db = await connect(t.databaseUrl);
+    const pick = async (state: string) =>
+      (
+        await db.query<{ id: number }>(
+          `select id from epcl_entry where state = $1 and epcl_id is null order by id limit 1`,
+          [state],
+        )
+      ).rows[0].id;
+    candidate = await pick('CANDIDATE');
+    inTest = await pick('IN_TEST');
+    const { rows } = await db.query<{ id: number }>(
+      `select id from test_report where state = 'FINAL' order by id limit 1`,
+    );
+    testReportId = globalId('TestReport', rows[0].id);
+  });
+  afterAll(async () => {
+    await db.end();
+    await t.close();
+  });
+
+  const propose = (input: Record<string, unknown>, headers?: Record<string, string>) =>
+    t.request(
+      ProposeEpclEntryDocument,
+      {
+        input: {
+          entryId: globalId('EpclEntry', candidate),
+          basis: 'TESTED',
+          evidence: [{ testReportId, role: 'DMCT_TESTING_REPORT' }],
+          proposedOn: '2022-01-20',
+          expectedVersion: 1,
+          ...input,
+        } as never,
+      },
+      headers,
+    );
+
+  it.each([
+    ['an ID of another type', { entryId: globalId('Dmc', 1) }, 'INVALID_INPUT', ['input', 'entryId']],
+    ['a malformed basis EPCL ID', { basisEpclId: '22' }, 'INVALID_INPUT', ['input', 'basisEpclId']],
+    ['an unknown entry', { entryId: globalId('EpclEntry', 999999) }, 'NOT_FOUND', ['input', 'entryId']],
+    ['a stale version', { expectedVersion: 9 }, 'STALE_VERSION', ['input', 'expectedVersion']],
+    // The database's rules:
+    [
+      'an SE basis without its basis entry',
+      { basis: 'SUBSTANTIVELY_EQUIVALENT' },
+      'EPCL_ENTRY_BASIS_ENTRY',
+      null,
+    ],
+    [
+      'an SE basis with no DMC relation',
+      { basis: 'SUBSTANTIVELY_EQUIVALENT', basisEpclId: '002254' },
+      'EPCL_ENTRY_BASIS',
+      null,
+    ],
+    ['an entry still in test', { entryId: 'IN_TEST' }, 'INVALID_STATE_TRANSITION', null],
+  ])('refuses %s, writing nothing', async (_what, input, code, field) => {
+    const given = input as Record<string, unknown>;
+    const res = ok(
+      await propose(
+        given.entryId === 'IN_TEST' ? { ...given, entryId: globalId('EpclEntry', inTest) } : given,
+      ),
+    ).proposeEpclEntry;
+    expect(errorsOf(res)).toEqual([{ code, field }]);
+    const { rows } = await db.query(`select state, epcl_id, row_version from epcl_entry where id = $1`, [
+      candidate,
+    ]);
+    expect(rows[0]).toEqual({ state: 'CANDIDATE', epcl_id: null, row_version: 1 });
+  });
+
+  it('proposes a candidate with its evidence, allocating the next EPCL ID', async () => {
+    expect((await propose({}, SUPPLIER)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const { rows } = await db.query<{ next: string }>(
+      `select lpad((max(epcl_id::int) + 1)::text, 6, '0') as next from epcl_entry`,
+    );
+    const res = ok(await propose({})).proposeEpclEntry;
+    expect(res.userErrors).toEqual([]);
+    expect(res.entry).toMatchObject({
+      epclId: rows[0].next,
+      state: 'PROPOSED',
+      basis: 'TESTED',
+      rowVersion: 2,
+      evidence: [{ role: 'DMCT_TESTING_REPORT' }],
+      history: [
+        expect.objectContaining({ fromState: 'CANDIDATE', toState: 'PROPOSED', effectiveOn: '2022-01-20' }),
+      ],
+    });
   });
 });

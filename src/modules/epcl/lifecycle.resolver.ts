@@ -9,6 +9,7 @@ import {
   addEntriesToEpclReport,
   changeEntryState,
   createEpclReport,
+  proposeEpclEntry,
   publishEpclListVersion,
   publishEpclReport,
   recordObjection,
@@ -23,6 +24,7 @@ import {
   EpclEntryPayload,
   EpclListVersion,
   EpclReportPayload,
+  ProposeEpclEntryInput,
   PublishEpclReportInput,
   RecordSscDecisionInput,
   SubmitEpclReportToSscInput,
@@ -153,6 +155,17 @@ export class LifecycleMutationResolver {
       listVersionId: result.id,
       userErrors: result.userErrors,
     });
+  }
+
+  @Mutation(() => EpclEntryPayload, {
+    description: `Proposes an existing entry for the EPCL (from CANDIDATE, TEST_REPORT_FINAL, EXCLUDED_FROM_SCHEDULE, REMOVED or REJECTED) with its basis, basis entry and evidence, allocating its EPCL ID if it has none. ${STAFF_ONLY} User errors: ${COMMON_ERRORS}, EPCL_ENTRY_BASIS_ENTRY, EPCL_ENTRY_BASIS, MISSING_CLAUSE_20_41_EVIDENCE.`,
+  })
+  async proposeEpclEntry(
+    @Arg('input', () => ProposeEpclEntryInput) input: ProposeEpclEntryInput,
+    @Ctx() ctx: Context,
+  ): Promise<EpclEntryPayload> {
+    staffOnly(ctx);
+    return entryPayload(await proposeEpclEntry(ctx, input));
   }
 
   @Mutation(() => EpclEntryPayload, {

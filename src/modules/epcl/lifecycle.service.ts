@@ -2,8 +2,18 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../core/graphql/context';
 import { ruleViolation, userError, type UserError } from '../../core/graphql/user-error';
-import { EpclEntryState, EpclReportState, ReportGroup, SosDecision, SscMode } from '../common/enums';
-import { EpclEntry, EpclReport, EpclReportEntry } from './epcl.entity';
+import {
+  EntryBasis,
+  EpclEntryState,
+  EpclReportState,
+  EvidenceRole,
+  ReportGroup,
+  SosDecision,
+  SscMode,
+} from '../common/enums';
+import { decodeGlobalId } from '../../core/graphql/compiler/global-id';
+import { TestReport } from '../testing/testing.entity';
+import { EpclEntry, EpclEntryEvidence, EpclReport, EpclReportEntry } from './epcl.entity';
 import { Supplier } from '../inventory/inventory.entity';
 import { EpclListVersion, EpclObjection } from './lifecycle.entity';
 
@@ -329,6 +339,107 @@ export async function publishEpclListVersion(
     });
     await em.flush();
     return listVersion.id;
+  });
+}
+
+/* ── Proposing an entry ─────────────────────────────────────────────────────────────────────────────── */
+
+/** The advisory lock that serialises EPCL ID allocation (any constant unique to this purpose). */
+const EPCL_ID_ALLOCATION_LOCK = 8_190_020_002;
+
+export type ProposeInput = {
+  entryId: string;
+  basis: EntryBasis;
+  basisEpclId?: string | null;
+  evidence?: { testReportId: string; role: EvidenceRole }[] | null;
+  proposedOn: string;
+  expectedVersion: number;
+};
+
+const keyOf = (id: string, typeName: string): number | undefined => {
+  try {
+    const decoded = decodeGlobalId(id);
+    return decoded.typeName === typeName ? decoded.key : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Proposes an existing entry for the EPCL (from CANDIDATE, TEST_REPORT_FINAL, EXCLUDED_FROM_SCHEDULE,
+ * REMOVED or REJECTED): sets its basis, the entry it rests on and its evidence, allocates its EPCL ID if it
+ * has none (the next free one), effective on `proposedOn`. The database checks the basis (the relation to
+ * the basis entry's DMC, no chains) and, at commit, the Clause 20.41 evidence.
+ */
+export async function proposeEpclEntry(ctx: Context, input: ProposeInput): Promise<LifecycleResult> {
+  const errors: UserError[] = [];
+  const key = keyOf(input.entryId, 'EpclEntry');
+  if (key === undefined)
+    errors.push(userError('INVALID_INPUT', 'entryId must be the ID of an EpclEntry', ['input', 'entryId']));
+  if (input.basisEpclId != null && !EPCL_ID.test(input.basisEpclId))
+    errors.push(
+      userError(
+        'INVALID_INPUT',
+        `an EPCL ID is 6 digits, zero-padded, e.g. 002255; received ${JSON.stringify(input.basisEpclId)}`,
+        ['input', 'basisEpclId'],
+      ),
+    );
+  const evidence = (input.evidence ?? []).map((e, i) => {
+    const id = keyOf(e.testReportId, 'TestReport');
+    if (id === undefined)
+      errors.push(
+        userError('INVALID_INPUT', 'testReportId must be the ID of a TestReport', [
+          'input',
+          'evidence',
+          String(i),
+          'testReportId',
+        ]),
+      );
+    return { id, role: e.role, i };
+  });
+  checkDate(errors, input.proposedOn, 'proposedOn', londonToday());
+  if (errors.length || key === undefined) return { id: null, userErrors: errors };
+
+  return inTransaction(ctx, null, async (em) => {
+    const entry = await em.findOne(EpclEntry, key, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!entry) return refuse('NOT_FOUND', `no EPCL entry ${input.entryId}`, ['input', 'entryId']);
+    await entry.evidence.init();
+    checkVersion(entry, input.expectedVersion, `EPCL entry ${entry.epclId ?? input.entryId}`);
+    let basisEntry: EpclEntry | null = null;
+    if (input.basisEpclId != null) {
+      basisEntry = await em.findOne(EpclEntry, { epclId: input.basisEpclId });
+      if (!basisEntry)
+        return refuse('NOT_FOUND', `no EPCL entry ${input.basisEpclId}`, ['input', 'basisEpclId']);
+    }
+    for (const e of evidence) {
+      const report = await em.findOne(TestReport, e.id!);
+      if (!report)
+        return refuse('NOT_FOUND', `no test report ${input.evidence![e.i].testReportId}`, [
+          'input',
+          'evidence',
+          String(e.i),
+          'testReportId',
+        ]);
+      if (!entry.evidence.getItems().some((x) => x.testReport.id === report.id && x.role === e.role))
+        entry.evidence.add(em.create(EpclEntryEvidence, { entry, testReport: report, role: e.role }));
+    }
+    if (!entry.epclId) {
+      await em.execute('select pg_advisory_xact_lock(?)', [EPCL_ID_ALLOCATION_LOCK]);
+      const [{ next }] = await em.execute<{ next: string }[]>(
+        `select lpad((coalesce(max(epcl_id::int), 0) + 1)::text, 6, '0') as next from epcl_entry`,
+      );
+      entry.epclId = next;
+    }
+    await setLifecycle(em, {
+      effectiveOn: input.proposedOn,
+      actor: actorOf(ctx),
+      reason: `proposed (${input.basis})`,
+    });
+    entry.basis = input.basis;
+    entry.basisEntry = basisEntry;
+    entry.state = EpclEntryState.PROPOSED;
+    await em.flush();
+    return entry.id;
   });
 }
 

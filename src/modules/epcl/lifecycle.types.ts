@@ -1,9 +1,9 @@
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { LocalDate } from '../../core/graphql/scalars';
 import type { Of } from '../../core/graphql/relay';
 import { UserError } from '../../core/graphql/user-error';
-import { ReportGroup, SosDecision, SscMode } from '../common/enums';
+import { EntryBasis, EvidenceRole, ReportGroup, SosDecision, SscMode } from '../common/enums';
 import { EpclEntry, EpclReport } from './epcl.types';
 
 /* The GraphQL shape of the EPCL lifecycle mutations (lifecycle.service.ts). */
@@ -264,4 +264,40 @@ export class AddEntriesToEpclReportInput {
 
   @Field(() => Int, { nullable: true, description: 'The report’s rowVersion as you read it.' })
   expectedVersion?: number | null;
+}
+
+@InputType({ description: 'A test report supporting an entry, and the role it plays (Clause 20.41).' })
+export class EvidenceInput {
+  @Field(() => ID)
+  testReportId!: string;
+
+  @Field(() => EvidenceRole)
+  role!: EvidenceRole;
+}
+
+@InputType({ description: 'An existing entry proposed for the EPCL, with its basis and evidence.' })
+export class ProposeEpclEntryInput {
+  @Field(() => ID, { description: 'The entry (its ID: entries get an EPCL ID when first proposed).' })
+  entryId!: string;
+
+  @Field(() => EntryBasis)
+  basis!: EntryBasis;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The entry it rests on: required for TESTED_VIA_DORMANT (the same DMC’s tested Dormant entry), SUBSTANTIVELY_EQUIVALENT and CHILD_OF_TESTED (a tested entry of the related DMC); absent otherwise.',
+  })
+  basisEpclId?: string | null;
+
+  @Field(() => [EvidenceInput], { nullable: true, description: 'Evidence added to what the entry has.' })
+  evidence?: EvidenceInput[] | null;
+
+  @Field(() => LocalDate, { description: 'When it was proposed; not in the future.' })
+  proposedOn!: string;
+
+  @Field(() => Int, {
+    description: 'The entry’s rowVersion as you read it; STALE_VERSION if it changed since.',
+  })
+  expectedVersion!: number;
 }
