@@ -817,4 +817,30 @@ describe('proposing an entry', () => {
       ],
     });
   });
+
+  it('puts it on the next list version; a version label already used is LIST_VERSION_TAKEN', async () => {
+    // Approved by a direct write (no decision on this entry's report here): the history still records it,
+    // with today's London date and the database user.
+    await db.query(`update epcl_entry set state = 'APPROVED' where id = $1`, [candidate]);
+    await db.query(
+      `insert into epcl_list_version (version, published_on, entries_added, actor) values ('EPCL v9', '2022-01-01', 0, 'test')`,
+    );
+    const today = londonToday();
+    const publish = (version: string) =>
+      t.request(PublishEpclListVersionDocument, { input: { version, publishedOn: today } });
+    const taken = ok(await publish('EPCL v9')).publishEpclListVersion;
+    expect(errorsOf(taken)).toEqual([{ code: 'LIST_VERSION_TAKEN', field: ['input', 'version'] }]);
+    const res = ok(await publish('EPCL v10')).publishEpclListVersion;
+    expect(res.listVersion).toMatchObject({ version: 'EPCL v10', entriesAdded: 1 });
+    const { rows } = await db.query(
+      `select h.to_state, h.effective_on::text as effective_on, h.actor like 'database:%' as direct
+         from state_change h where h.entry_id = $1 order by h.id`,
+      [candidate],
+    );
+    expect(rows).toEqual([
+      { to_state: 'PROPOSED', effective_on: '2022-01-20', direct: false },
+      { to_state: 'APPROVED', effective_on: today, direct: true },
+      { to_state: 'ON_EPCL', effective_on: today, direct: false },
+    ]);
+  });
 });
