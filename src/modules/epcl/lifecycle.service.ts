@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../core/graphql/context';
+import { decodeGlobalId } from '../../core/graphql/compiler/global-id';
 import { ruleViolation, userError, type UserError } from '../../core/graphql/user-error';
 import {
   EntryBasis,
@@ -11,10 +12,9 @@ import {
   SosDecision,
   SscMode,
 } from '../common/enums';
-import { decodeGlobalId } from '../../core/graphql/compiler/global-id';
+import { Supplier } from '../inventory/inventory.entity';
 import { TestReport } from '../testing/testing.entity';
 import { EpclEntry, EpclEntryEvidence, EpclReport, EpclReportEntry } from './epcl.entity';
-import { Supplier } from '../inventory/inventory.entity';
 import { EpclListVersion, EpclObjection } from './lifecycle.entity';
 
 /*
