@@ -49,6 +49,7 @@ import { Metrics } from './core/metrics';
 import { requestIdFrom } from './core/request-id';
 import { DOMAIN_EVENT_TOPIC } from './modules/events/events.resolver';
 import { DomainEventRelay } from './modules/events/event-relay';
+import { LifecycleScheduler } from './modules/epcl/lifecycle.scheduler';
 
 export type ServerOptions = {
   orm: MikroORM;
@@ -61,12 +62,18 @@ export type ServerOptions = {
   explorer?: boolean;
   /** What one request may ask for and spend (default: DEFAULT_LIMITS). */
   limits?: QueryLimits;
+  /**
+   * Apply the EPCL transitions that fall due with time (objection windows closing), at start-up and every
+   * `schedulerIntervalMs` (default 60 s), when this instance is the leader (default true).
+   */
+  scheduler?: boolean;
+  schedulerIntervalMs?: number;
 };
 
 export type RunningServer = {
   url: string;
   port: number;
-  /** Drains HTTP and WebSocket clients, stops the event relay and closes the read pool; the ORM and database are the caller's. */
+  /** Drains HTTP and WebSocket clients, stops the scheduler and the event relay and closes the read pool; the ORM and database are the caller's. */
   close(): Promise<void>;
 };
 
@@ -126,6 +133,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log.child({ component: 'event-relay' }),
   );
   await relay.start();
+  const scheduler =
+    options.scheduler === false
+      ? undefined
+      : new LifecycleScheduler({ orm, log, intervalMs: options.schedulerIntervalMs });
+  await scheduler?.start();
 
   const app = express();
   app.disable('x-powered-by');
@@ -426,7 +438,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     close: () =>
       (closing ??= (async () => {
+        // Apollo first, in the same tick as the signal: it races its own termination-signal handler otherwise.
         await apollo.stop();
+        await scheduler?.stop();
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
         await relay.stop();
         await pool.close();

@@ -20,6 +20,7 @@ import {
   LiveServiceCriterion,
   SvtadClause,
 } from '../modules/epcl/epcl.entity';
+import { EpclListVersion, EpclObjection, StateChange } from '../modules/epcl/lifecycle.entity';
 import { DomainEvent } from '../modules/events/domain-event.entity';
 import { DeviceCombo, DeviceComboSlot } from '../modules/inventory/device-combo.entity';
 import { Device, Installation, Supplier } from '../modules/inventory/inventory.entity';
@@ -50,6 +51,9 @@ export const ENTITIES = [
   EpclEntryEvidence,
   EpclReport,
   EpclReportEntry,
+  StateChange,
+  EpclListVersion,
+  EpclObjection,
   LiveServiceCriterion,
   EpclReportCriterion,
   SvtadClause,

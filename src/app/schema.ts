@@ -29,6 +29,14 @@ import {
 } from '../modules/eligibility/eligibility.resolver';
 import { EPCL_QUERIES, EPCL_SQL } from '../modules/epcl/epcl.sql';
 import { EpclQueryResolver, EpclReportFieldsResolver } from '../modules/epcl/epcl.resolver';
+import {
+  EpclEntryPayloadResolver,
+  EpclReportPayloadResolver,
+  LifecycleMutationResolver,
+  PublishEpclListVersionPayloadResolver,
+  RecordObjectionPayloadResolver,
+  RecordSecretaryOfStateDecisionPayloadResolver,
+} from '../modules/epcl/lifecycle.resolver';
 import type { DomainEventMessage } from '../modules/events/event-relay';
 import { DOMAIN_EVENT_TOPIC, DomainEventResolver } from '../modules/events/events.resolver';
 import {
@@ -64,6 +72,12 @@ const RESOLVERS: CompiledSchemaOptions['resolvers'] = [
   TestingQueryResolver,
   EpclQueryResolver,
   EpclReportFieldsResolver,
+  LifecycleMutationResolver,
+  RecordSecretaryOfStateDecisionPayloadResolver,
+  PublishEpclListVersionPayloadResolver,
+  EpclEntryPayloadResolver,
+  RecordObjectionPayloadResolver,
+  EpclReportPayloadResolver,
   InventoryQueryResolver,
   ViewerFieldsResolver,
   ViewerDmcFieldsResolver,

@@ -78,6 +78,8 @@ const NOT_CATALOGUE: Record<string, string> = {
   device_combo_slot: 'inventory (derived from devices)',
   dmc_model_signature: 'derived from dmc_slot in the same statement, which bumps the version',
   domain_event: 'the outbox',
+  state_change:
+    'history, written only by triggers of epcl_entry, epcl_report and test_report, whose statements bump the version',
   bank_holiday: 'calendar',
   catalogue_version: 'the version itself',
 };

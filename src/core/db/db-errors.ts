@@ -118,6 +118,23 @@ const RULES: Record<string, { code: string; message?: string }> = {
   },
   testing_issue_severity_range: { code: 'SEVERITY_RANGE', message: 'severity is 1 (most severe) to 5' },
   domain_event_append_only: { code: 'APPEND_ONLY' },
+  epcl_report_number_unique: {
+    code: 'REPORT_NUMBER_TAKEN',
+    message: 'an EPCL report with that number already exists',
+  },
+  epcl_report_entry_report_id_entry_id_unique: {
+    code: 'ENTRY_ALREADY_IN_REPORT',
+    message: 'that entry is already requested in this report',
+  },
+  epcl_objection_within_window: { code: 'OBJECTION_WINDOW_CLOSED' },
+  epcl_objection_grounds_not_blank: {
+    code: 'INVALID_INPUT',
+    message: 'an objection states its grounds',
+  },
+  epcl_list_version_version_unique: {
+    code: 'LIST_VERSION_TAKEN',
+    message: 'an EPCL list version with that label is already published',
+  },
   installation_excluded_has_category: {
     code: 'EXCLUSION_CATEGORY',
     message: 'an excluded installation has an exclusion category, and only an excluded one',

@@ -192,3 +192,17 @@ export enum BlockerCode {
   ENTRY_NOT_ON_EPCL = 'ENTRY_NOT_ON_EPCL',
   NO_UPGRADE_TARGET = 'NO_UPGRADE_TARGET',
 }
+
+/** The aggregates whose state changes are recorded in the history (`state_change`). */
+export enum StateAggregate {
+  EPCL_ENTRY = 'EPCL_ENTRY',
+  EPCL_REPORT = 'EPCL_REPORT',
+  TEST_REPORT = 'TEST_REPORT',
+}
+
+/** The Secretary of State's decision on an EPCL report. */
+export enum SosDecision {
+  APPROVED = 'APPROVED',
+  PARTIALLY_APPROVED = 'PARTIALLY_APPROVED',
+  REJECTED = 'REJECTED',
+}

@@ -16,7 +16,9 @@ import {
   Rag,
   ReportGroup,
   ReportSection,
+  SosDecision,
   SscMode,
+  StateAggregate,
   TestingIssueStatus,
   TestReportKind,
   TestReportState,
@@ -149,5 +151,14 @@ export function registerEnums(): void {
         description: 'No DMC of its cohort has an EPCL entry for its status that firmware could reach.',
       },
     },
+  });
+  registerEnumType(StateAggregate, {
+    name: 'StateAggregate',
+    description: 'What a recorded state change is about: an EPCL entry, an EPCL report or a test report.',
+  });
+  registerEnumType(SosDecision, {
+    name: 'SosDecision',
+    description:
+      "The Secretary of State's decision on an EPCL report: every requested entry approved, some approved (the others rejected), or none.",
   });
 }

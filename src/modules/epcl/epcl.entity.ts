@@ -53,7 +53,7 @@ import { TestReport } from '../testing/testing.entity';
   expression: "basis <> 'TESTED_VIA_DORMANT' or installation_status <> 'DORMANT'",
 })
 export class EpclEntry {
-  [OptionalProps]?: 'state' | 'synthetic' | 'stateChangedAt';
+  [OptionalProps]?: 'state' | 'synthetic' | 'stateChangedAt' | 'rowVersion';
 
   @PrimaryKey()
   id!: number;
@@ -86,6 +86,10 @@ export class EpclEntry {
   @Property({ type: 'boolean', default: false })
   synthetic: boolean = false;
 
+  /** Bumped by the database on every update: `expectedVersion` of the lifecycle mutations compares with it. */
+  @Property({ type: 'integer', default: 1 })
+  rowVersion: number = 1;
+
   @OneToMany(() => EpclEntryEvidence, (e) => e.entry)
   evidence = new Collection<EpclEntryEvidence>(this);
 }
@@ -114,7 +118,7 @@ export class EpclEntryEvidence {
 @Entity()
 @Check({ name: 'epcl_report_number_positive', expression: 'number > 0' })
 export class EpclReport {
-  [OptionalProps]?: 'state' | 'synthetic' | 'objectionDeadline' | 'dmctTranches';
+  [OptionalProps]?: 'state' | 'synthetic' | 'objectionDeadline' | 'dmctTranches' | 'rowVersion';
 
   @PrimaryKey()
   id!: number;
@@ -192,6 +196,10 @@ export class EpclReport {
 
   @Property({ type: 'boolean', default: false })
   synthetic: boolean = false;
+
+  /** Bumped by the database on every update: `expectedVersion` of the lifecycle mutations compares with it. */
+  @Property({ type: 'integer', default: 1 })
+  rowVersion: number = 1;
 
   @OneToMany(() => EpclReportEntry, (e) => e.report)
   entries = new Collection<EpclReportEntry>(this);

@@ -4,6 +4,7 @@ import type { Context } from '../../core/graphql/context';
 import { resolveCompiled } from '../../core/graphql/compiler/run';
 import { badUserInput, notFound } from '../../core/graphql/errors';
 import { prepared, type Connection } from '../../core/graphql/relay';
+import { LocalDate } from '../../core/graphql/scalars';
 import { ReportGroup } from '../common/enums';
 import {
   EpclEntriesArgs,
@@ -34,10 +35,16 @@ export class EpclQueryResolver {
     @Arg('epclId', () => String) epclId: string,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
+    @Arg('asOf', () => LocalDate, {
+      nullable: true,
+      description:
+        'The entry as of the end of this date, from its history: state and dateFirstAdded as they were then (other fields are current). NOT_FOUND if it was created later.',
+    })
+    asOf?: string | null,
   ): Promise<EpclEntry> {
     if (!EPCL_ID.test(epclId))
       throw badUserInput('epclId', 'a 6-digit, zero-padded EPCL ID such as "002255"', epclId);
-    const entry = await resolveCompiled<EpclEntry | null>(ctx, info, { epclId });
+    const entry = await resolveCompiled<EpclEntry | null>(ctx, info, { epclId, asOf: asOf ?? null });
     if (!entry) throw notFound('EPCL entry', 'epclId', epclId);
     return entry;
   }

@@ -21,6 +21,12 @@ export const EPCL_SQL: TypeDefinitions = {
     restingEntries: hasMany('epcl_entry', 'basis_entry_id', 'epcl_id, id'),
     evidence: hasMany('epcl_entry_evidence', 'entry_id', 'role, test_report_id'),
     reports: hasMany('epcl_report_entry', 'entry_id', 'report_id'),
+    history: hasMany('state_change', 'entry_id', 'effective_on, id'),
+  }),
+  StateChange: fromEntity('StateChange'),
+  EpclObjection: fromEntity('EpclObjection', {
+    supplierId: column('supplier_id'),
+    supplierName: expression((t) => `(select s.name from supplier s where s.id = ${t}.supplier_id)`),
   }),
   EpclEntryEvidence: fromEntity('EpclEntryEvidence'),
   EpclReportMembership: fromEntity('EpclReportEntry', { group: column('report_group') }),
@@ -60,6 +66,13 @@ export const EPCL_SQL: TypeDefinitions = {
       where: (p, c) => `${c}.test_report_id in (select v.test_report_id from epcl_entry_evidence v
         join epcl_report_entry re on re.entry_id = v.entry_id where re.report_id = ${p}.id and v.role in ('DMCT_TESTING_REPORT','DORMANT_DMCT_TCR'))`,
       orderBy: (c) => `${c}.ref`,
+    },
+    objections: hasMany('epcl_objection', 'report_id', 'received_on, id'),
+    history: {
+      kind: 'list',
+      from: 'state_change',
+      where: (p, c) => `${c}.report_id = ${p}.id and ${c}.aggregate = 'EPCL_REPORT'`,
+      orderBy: (c) => `${c}.effective_on, ${c}.id`,
     },
   }),
   ReportCriterion: sqlType({
@@ -106,6 +119,24 @@ function membership(
   return `exists (select 1 from epcl_report_entry re join epcl_report r on r.id = re.report_id where ${conditions.join(' and ')})`;
 }
 
+/**
+ * Entries as they were on a date, from the history: the state of the last change effective on or before it;
+ * before the first recorded change, that change's from-state (an entry created later did not exist: no
+ * row); with no history, the current state. A date first added after it is not yet set. Other columns are
+ * current. `jsonb_populate_record` keeps every other column of the row, so new columns need no change here.
+ */
+const entriesAsOf = (date: string) => `(select (jsonb_populate_record(e, jsonb_build_object(
+      'state', a.state, 'date_first_added', case when e.date_first_added <= ${date} then e.date_first_added end))).*
+    from epcl_entry e cross join lateral (
+      select case when last.to_state is not null then last.to_state when first.id is not null then first.from_state
+                  else e.state end as state
+      from (select 1) one
+      left join lateral (select h.to_state from state_change h where h.entry_id = e.id and h.effective_on <= ${date}
+                          order by h.effective_on desc, h.id desc limit 1) last on true
+      left join lateral (select h.id, h.from_state from state_change h where h.entry_id = e.id
+                          order by h.effective_on, h.id limit 1) first on true) a
+    where a.state is not null)`;
+
 const firstAdded = (t: string) => `coalesce(${t}.date_first_added, 'infinity'::date)`;
 
 export const epclEntriesConnection = connection('epcl_entry', {
@@ -145,7 +176,11 @@ export const epclReportsConnection = connection('epcl_report', {
 /** Root fields of the EPCL. */
 export const EPCL_QUERIES: Record<string, FieldSpec> = {
   epclEntries: epclEntriesConnection,
-  epclEntry: lookup('epcl_entry', (r, a, p) => `${r}.epcl_id = ${p(a.epclId, 'text')}`),
+  epclEntry: {
+    kind: 'object',
+    from: (args, ctx) => (args.asOf ? entriesAsOf(ctx.param(args.asOf, 'date')) : 'epcl_entry'),
+    where: (_p, c, args, ctx) => `${c}.epcl_id = ${ctx.param(args.epclId, 'text')}`,
+  },
   epclReports: epclReportsConnection,
   epclReport: lookup('epcl_report', (r, a, p) => `${r}.number = ${p(a.number, 'int')}`),
 };

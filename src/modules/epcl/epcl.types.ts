@@ -12,6 +12,7 @@ import {
   ReportGroup,
   ReportSection,
   SscMode,
+  StateAggregate,
   VolumeBasis,
 } from '../common/enums';
 import { Dmc } from '../dmc/dmc.types';
@@ -72,6 +73,60 @@ export class EpclEntry extends Node {
     description: 'EPCL reports that requested this entry, with its group.',
   })
   reports!: EpclReportMembership[];
+
+  @Field(() => Int, {
+    description:
+      'Bumped by every change to the entry: give it as `expectedVersion` to a lifecycle mutation, which refuses with STALE_VERSION if the entry changed since you read it.',
+  })
+  rowVersion!: number;
+
+  @Field(() => [StateChange], {
+    description:
+      'Every recorded change of state, by effective date, newest last. Changes before the platform recorded history (the seeded states) are not listed.',
+  })
+  history!: StateChange[];
+}
+
+@ObjectType({
+  description:
+    'One change of state of an EPCL entry, an EPCL report or a test report: when it took effect in the process, when it was recorded, by whom and why.',
+})
+export class StateChange {
+  @Field(() => StateAggregate)
+  aggregate!: StateAggregate;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The state before (an EpclEntryState, EpclReportState or TestReportState); null at creation.',
+  })
+  fromState!: string | null;
+
+  @Field({ description: 'The state after.' })
+  toState!: string;
+
+  @Field(() => LocalDate, {
+    description: 'The date in the process: the decision date, the publication date, the deadline.',
+  })
+  effectiveOn!: string;
+
+  @Field(() => DateTimeISOResolver, { description: 'When the platform recorded the change.' })
+  recordedAt!: string;
+
+  @Field({ description: 'Who made the change: DCC_STAFF, scheduler, or database:<user> for direct writes.' })
+  actor!: string;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  @Field(() => EpclEntry, { nullable: true, description: 'The entry that changed (EPCL_ENTRY changes).' })
+  entry!: Of<EpclEntry> | null;
+
+  @Field(() => EpclReport, {
+    nullable: true,
+    description: 'The report that changed, or the report under which an entry changed (e.g. its decision).',
+  })
+  report!: Of<EpclReport> | null;
 }
 
 @ObjectType({ description: 'A test report supporting an EPCL entry, and the role it plays.' })
@@ -300,6 +355,44 @@ export class EpclReport extends Node {
     description: 'Testing issues on the test reports behind the report’s tested entries.',
   })
   testingIssues!: TestingIssue[];
+
+  @Field(() => Int, {
+    description:
+      'Bumped by every change to the report: give it as `expectedVersion` to a lifecycle mutation, which refuses with STALE_VERSION if the report changed since you read it.',
+  })
+  rowVersion!: number;
+
+  @Field(() => [StateChange], {
+    description:
+      'Every recorded change of the report’s own state, by effective date, newest last (entry changes are on the entries).',
+  })
+  history!: StateChange[];
+
+  @Field(() => [EpclObjection], { description: 'Supplier objections received, oldest first.' })
+  objections!: EpclObjection[];
+}
+
+@ObjectType({
+  description: "A Supplier Party's objection to an EPCL report, received within its objection window.",
+})
+export class EpclObjection {
+  @Field(() => Int)
+  supplierId!: number;
+
+  @Field()
+  supplierName!: string;
+
+  @Field(() => LocalDate)
+  receivedOn!: string;
+
+  @Field()
+  grounds!: string;
+
+  @Field(() => DateTimeISOResolver)
+  recordedAt!: string;
+
+  @Field()
+  actor!: string;
 }
 
 export const EpclEntryConnection = connectionOf(EpclEntry, 'EpclEntry');
