@@ -35,6 +35,17 @@ import {
   InventoryQueryResolver,
 } from '../modules/inventory/inventory.resolver';
 import { NodeQueryResolver } from '../modules/node/node.resolver';
+import {
+  DmcFailureRateResolver,
+  PacingActionRecordResolver,
+  PacingLatestDateResolver,
+  PacingMutationResolver,
+  PacingQueryResolver,
+  PacingRecommendationResolver,
+  RecordGoNoGoDecisionPayloadResolver,
+  RecordPacingActionPayloadResolver,
+  UnknownErrorCodeResolver,
+} from '../modules/pacing/pacing.resolver';
 import { TESTING_QUERIES, TESTING_SQL } from '../modules/testing/testing.sql';
 import { TestingQueryResolver } from '../modules/testing/testing.resolver';
 import { entityMetadata } from './database';
@@ -70,6 +81,15 @@ const RESOLVERS: CompiledSchemaOptions['resolvers'] = [
   UpgradeOptionFieldsResolver,
   EligibilityFieldsResolver,
   DomainEventResolver,
+  PacingQueryResolver,
+  PacingLatestDateResolver,
+  PacingMutationResolver,
+  RecordGoNoGoDecisionPayloadResolver,
+  RecordPacingActionPayloadResolver,
+  DmcFailureRateResolver,
+  PacingRecommendationResolver,
+  PacingActionRecordResolver,
+  UnknownErrorCodeResolver,
 ];
 
 /** Compiled object types by module, and the root fields whose SQL the modules give. */

@@ -115,6 +115,11 @@ const RULES: Record<string, { code: string; message?: string }> = {
   },
   testing_issue_severity_range: { code: 'SEVERITY_RANGE', message: 'severity is 1 (most severe) to 5' },
   domain_event_append_only: { code: 'APPEND_ONLY' },
+  pacing_record_append_only: { code: 'APPEND_ONLY' },
+  pacing_action_dmc_required: {
+    code: 'DMC_REQUIRED',
+    message: 'THROTTLE and HALT_DMC name the DMC they apply to',
+  },
   installation_excluded_has_category: {
     code: 'EXCLUSION_CATEGORY',
     message: 'an excluded installation has an exclusion category, and only an excluded one',

@@ -14,7 +14,7 @@ export class DomainEventNode {
 
   @Field({
     description:
-      'EpclEntryCreated, EpclEntryStateChanged, EpclEntryAdded, EpclReportStateChanged, TestReportStateChanged, TestingIssueChanged.',
+      'EpclEntryCreated, EpclEntryStateChanged, EpclEntryAdded, EpclReportStateChanged, TestReportStateChanged, TestingIssueChanged, GoNoGoDecisionRecorded, PacingActionRecorded.',
   })
   type!: string;
 
