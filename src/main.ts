@@ -67,6 +67,7 @@ async function main(): Promise<void> {
       port: config.port,
       host: config.host,
       explorer: config.explorer,
+      dashboard: config.dashboard,
     });
     log.info('ready', { url: server.url, database: db.kind, startupMs: Date.now() - started });
   } catch (error) {

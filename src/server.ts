@@ -14,6 +14,7 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { dashboardRouter } from './app/dashboard';
 import { buildAppSchema, createAppPubSub } from './app/schema';
 import { pendingMigrations } from './core/db/database';
 import { SqlPool } from './core/db/sql-pool';
@@ -40,6 +41,8 @@ export type ServerOptions = {
   host?: string;
   /** Serve the GraphiQL explorer to browsers at `GET /graphql` (default false: they get a 404 saying so). */
   explorer?: boolean;
+  /** Serve the internal dashboard at `/dashboard` (default false: a 404 saying so). */
+  dashboard?: boolean;
 };
 
 export type RunningServer = {
@@ -63,12 +66,14 @@ function viewerFor(headers: http.IncomingHttpHeaders, production: boolean): View
 /**
  * The HTTP server: GraphQL over HTTP and graphql-ws on the same port and path (`/graphql`), `GET /healthz`
  * (the process is up), `GET /readyz` (the database answers and every migration is applied) and, when
- * enabled, the GraphiQL explorer for browsers at `GET /graphql`.
+ * enabled, the GraphiQL explorer for browsers at `GET /graphql` and the dashboard at `GET /dashboard`.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { orm, log, production } = options;
   const pubSub = createAppPubSub();
   const { schema, registry } = await buildAppSchema(pubSub);
+  // Built first: it reads its files, and a missing one must stop start-up before anything is opened.
+  const dashboard = dashboardRouter({ enabled: options.dashboard ?? false });
   const pool = new SqlPool(options.databaseUrl, { max: 10 });
   const deps: ContextDependencies = { pool, orm, registry, log };
   const relay = new DomainEventRelay(
@@ -157,6 +162,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   });
   app.use(explorerRouter({ enabled: options.explorer ?? false, endpoint: '/graphql' }));
+  app.use(dashboard);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

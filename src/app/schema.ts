@@ -14,6 +14,7 @@ import {
   FirmwareVersionFieldsResolver,
   UpdateManufacturerPayloadResolver,
 } from '../modules/catalogue/catalogue.resolver';
+import { CalendarQueryResolver } from '../modules/calendar/calendar.resolver';
 import { registerEnums } from '../modules/common/enums.types';
 import { DMC_QUERIES, DMC_SQL } from '../modules/dmc/dmc.sql';
 import { DmcQueryResolver } from '../modules/dmc/dmc.resolver';
@@ -81,6 +82,7 @@ const RESOLVERS: CompiledSchemaOptions['resolvers'] = [
   UpgradeOptionFieldsResolver,
   EligibilityFieldsResolver,
   DomainEventResolver,
+  CalendarQueryResolver,
   PacingQueryResolver,
   PacingLatestDateResolver,
   PacingMutationResolver,

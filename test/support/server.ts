@@ -28,7 +28,7 @@ export type TestServer = {
 
 /** A real server on port 0 over a fresh copy of the seeded test database. */
 export async function startTestServer(
-  options: { production?: boolean; log?: Logger; explorer?: boolean } = {},
+  options: { production?: boolean; log?: Logger; explorer?: boolean; dashboard?: boolean } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
   const orm = await MikroORM.init(ormConfig(database.url, { pool: { min: 0, max: 5 } }));
@@ -40,6 +40,7 @@ export async function startTestServer(
     port: 0,
     host: '127.0.0.1',
     explorer: options.explorer ?? false,
+    dashboard: options.dashboard ?? false,
   });
   return {
     server,

@@ -12,6 +12,7 @@ describe('configuration from the environment', () => {
       seedOnEmpty: true,
       demoInstallations: 150_000,
       explorer: true,
+      dashboard: true,
       shutdownTimeoutMs: 10_000,
     });
   });
@@ -38,6 +39,7 @@ describe('configuration from the environment', () => {
       seedOnEmpty: false,
       demoInstallations: 1000,
       explorer: false,
+      dashboard: false,
       shutdownTimeoutMs: 500,
     });
   });
@@ -53,6 +55,7 @@ describe('configuration from the environment', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test; got "staging"'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of debug, info, warn, error; got "verbose"'],
     [{ SEED_ON_EMPTY: 'maybe' }, 'SEED_ON_EMPTY must be true or false; got "maybe"'],
+    [{ DASHBOARD: 'on' }, 'DASHBOARD must be true or false; got "on"'],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });

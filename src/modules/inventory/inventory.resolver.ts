@@ -6,8 +6,8 @@ import { loadNode } from '../../core/graphql/compiler/node-loader';
 import { badUserInput } from '../../core/graphql/errors';
 import { Cohort, FirmwareVersion } from '../catalogue/catalogue.types';
 import { Dmc } from '../dmc/dmc.types';
-import { findInstallation } from './inventory.service';
-import { Device, Installation } from './inventory.types';
+import { findInstallation, installationsNotMigrating, listSuppliers } from './inventory.service';
+import { Device, Installation, InstallationStateCount, Supplier } from './inventory.types';
 
 const EUI64 = /^([0-9A-F]{2}-){7}[0-9A-F]{2}$/;
 
@@ -33,6 +33,21 @@ export class InventoryQueryResolver {
     if (!EUI64.test(deviceId))
       throw badUserInput('deviceId', 'an EUI-64 like 00-DB-12-34-56-78-90-A0 (upper-case hex)', deviceId);
     return findInstallation(ctx, { deviceId });
+  }
+
+  @Query(() => [Supplier], {
+    description: 'The suppliers, by name (a supplier viewer sees only itself).',
+  })
+  suppliers(@Ctx() ctx: Context): Promise<Supplier[]> {
+    return listSuppliers(ctx);
+  }
+
+  @Query(() => [InstallationStateCount], {
+    description:
+      'Installations not migrating by the ordinary path (excluded, failed, scheduled, in progress, awaiting a firmware upgrade), by migration state and exclusion category, largest first. Suppliers count only their own.',
+  })
+  installationsNotMigrating(@Ctx() ctx: Context): Promise<InstallationStateCount[]> {
+    return installationsNotMigrating(ctx);
   }
 }
 

@@ -1,6 +1,11 @@
 import { sqlParams } from '../../core/db/sql-params';
 import type { Context, Viewer } from '../../core/graphql/context';
-import { installationGlobalId, type Installation } from './inventory.types';
+import {
+  installationGlobalId,
+  type Installation,
+  type InstallationStateCount,
+  type Supplier,
+} from './inventory.types';
 
 /** SQL condition limiting installation alias `i` to what the viewer may see. */
 export function viewerScope(
@@ -91,4 +96,30 @@ export async function findInstallation(
     values,
   );
   return row ? installationFromRow(row) : null;
+}
+
+/** The suppliers the viewer may see, by name. */
+export async function listSuppliers(ctx: Context): Promise<Supplier[]> {
+  const { values, p } = sqlParams();
+  const where = ctx.viewer.role === 'SUPPLIER' ? `s.id = ${p(ctx.viewer.supplierId, 'int')}` : 'true';
+  const rows = await ctx.sql<{ id: number; name: string; sec_party_id: string | null }>(
+    `select s.id, s.name, s.sec_party_id from supplier s where ${where} order by s.name, s.id`,
+    values,
+  );
+  return rows.map((r) => ({ id: String(r.id), name: r.name, secPartyId: r.sec_party_id }));
+}
+
+/**
+ * Installations that are not migrating by the ordinary path (excluded, failed, in flight), by migration state
+ * and exclusion category, largest first; a supplier viewer counts only its own.
+ */
+export async function installationsNotMigrating(ctx: Context): Promise<InstallationStateCount[]> {
+  const { values, p } = sqlParams();
+  return ctx.sql<InstallationStateCount>(
+    `select i.migration_state as "migrationState", i.exclusion_category as "exclusionCategory", count(*)::int as installations
+       from installation i
+      where i.migration_state not in ('UNMIGRATED', 'MIGRATED') and ${viewerScope(ctx.viewer, p)}
+      group by 1, 2 order by 3 desc, 1, 2`,
+    values,
+  );
 }

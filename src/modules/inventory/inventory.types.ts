@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { encodeGlobalId } from '../../core/graphql/compiler/global-id';
 import { Node, type Of } from '../../core/graphql/relay';
 import { LocalDate } from '../../core/graphql/scalars';
@@ -83,3 +83,18 @@ export class Installation extends Node {
 }
 
 export const installationGlobalId = (id: number) => encodeGlobalId('Installation', id);
+
+@ObjectType({ description: 'How many installations are in one migration state (and exclusion category).' })
+export class InstallationStateCount {
+  @Field(() => MigrationState)
+  migrationState!: MigrationState;
+
+  @Field(() => ExclusionCategory, {
+    nullable: true,
+    description: 'Why DCC will not pursue them (EXCLUDED only).',
+  })
+  exclusionCategory!: ExclusionCategory | null;
+
+  @Field(() => Int)
+  installations!: number;
+}
