@@ -12,12 +12,14 @@ import { Random } from './random';
  *
  * Consistency with the inventory: a successful attempt is made on a MIGRATED installation, whose
  * `migrated_on` becomes the attempt's date; failed attempts are made on FAILED installations (their latest
- * attempt failed), at most four each. Every attempt carries the DMC, cohort and status of its installation.
+ * attempt failed), at most four each, and, for the anomalous DMC, also on unmigrated ones (a failed attempt
+ * leaves an installation unmigrated, to be tried again). Every attempt carries the DMC, cohort and status of
+ * its installation.
  * No migration state changes, so the report 22 figures stay as they were.
  *
- * The anomaly the rules must catch: the DMC with the most FAILED installations fails about 11 % of its
- * attempts (others about 3 %, expected 5 %), and in the last three days some of its failures carry an error
- * code the migration process does not expect (UNKNOWN_ERROR_CODE).
+ * The anomaly the rules must catch: the DMC with the most migrated installations, ramped up first each day,
+ * fails about 13 % of its attempts (others about 3 %, expected 5 %), and in the last three days some of its
+ * failures carry an error code the migration process does not expect (DEMO_UNKNOWN_ERROR_CODE).
  */
 
 export const DEMO_PACING_DATE = '2021-11-26';
@@ -75,19 +77,32 @@ export async function loadPacing(
   const { rows: pool } = await db.query<PoolRow>(
     `select i.id, c.dmc_id, i.cohort_id, i.status, i.supplier_id, i.migration_state
        from installation i join device_combo c on c.id = i.combo_id
-      where c.dmc_id is not null and i.migration_state in ('MIGRATED', 'FAILED')
+      where c.dmc_id is not null and i.migration_state in ('MIGRATED', 'FAILED', 'UNMIGRATED')
       order by i.id`,
   );
-  const migrated = rng.shuffle(pool.filter((r) => r.migration_state === 'MIGRATED'));
-  const failedPool = pool.filter((r) => r.migration_state === 'FAILED');
-  if (migrated.length === 0) return { days: 0, attempts: 0, anomalousDmcId: null };
+  const all = pool.filter((r) => r.migration_state === 'MIGRATED');
+  if (all.length === 0) return { days: 0, attempts: 0, anomalousDmcId: null };
 
-  const failedByDmc = new Map<number, PoolRow[]>();
-  for (const r of failedPool) failedByDmc.set(r.dmc_id, [...(failedByDmc.get(r.dmc_id) ?? []), r]);
-  const anomalous = [...failedByDmc].sort((a, b) => b[1].length - a[1].length || a[0] - b[0])[0];
-  const anomalousDmcId = anomalous?.[0] ?? null;
-  const others = rng.shuffle(failedPool.filter((r) => r.dmc_id !== anomalousDmcId));
-  const anomalousPool = anomalous ? rng.shuffle([...anomalous[1]]) : [];
+  // The anomalous DMC: the one with the most migrated installations (so it has volume to judge) among those
+  // with at least three installations left to fail.
+  const migratedByDmc = new Map<number, number>();
+  for (const r of all) migratedByDmc.set(r.dmc_id, (migratedByDmc.get(r.dmc_id) ?? 0) + 1);
+  const failableByDmc = new Map<number, number>();
+  for (const r of pool)
+    if (r.migration_state !== 'MIGRATED') failableByDmc.set(r.dmc_id, (failableByDmc.get(r.dmc_id) ?? 0) + 1);
+  const ranked = [...migratedByDmc].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const anomalousDmcId = (ranked.find(([dmc]) => (failableByDmc.get(dmc) ?? 0) >= 3) ?? ranked[0])[0];
+  // Its installations go first in each day's volume, up to a fifth of it, spread over the 19 days with a Go:
+  // a DMC being ramped up, as Annex C's new EPCL entries are.
+  const anomalousMigrated = rng.shuffle(all.filter((r) => r.dmc_id === anomalousDmcId));
+  const migrated = rng.shuffle(all.filter((r) => r.dmc_id !== anomalousDmcId));
+  const others = rng.shuffle(
+    pool.filter((r) => r.migration_state === 'FAILED' && r.dmc_id !== anomalousDmcId),
+  );
+  // Its failures: installations still unmigrated or failed (a failed attempt leaves one unmigrated).
+  const anomalousPool = rng.shuffle(
+    pool.filter((r) => r.migration_state !== 'MIGRATED' && r.dmc_id === anomalousDmcId),
+  );
   const failures = new Map<number, number>();
   const MAX_FAILURES = 4;
   /** The next FAILED installation of `list` with fewer than four failed attempts, round-robin. */
@@ -117,7 +132,9 @@ export async function loadPacing(
   const migratedOn: [number, string][] = [];
   // The full volume: 90 % of capacity, or less when the inventory has too few migrated installations with a
   // catalogued DMC to last the 19 working days with a Go (the ramp averages about 80 % of it).
-  const full = Math.max(1, Math.min(capacity * 0.9, migrated.length / 17));
+  const full = Math.max(1, Math.min(capacity * 0.9, all.length / 17));
+  const anomalousPerDay = Math.ceil(anomalousMigrated.length / (WORKING_DAYS - 1));
+  let nextAnomalous = 0;
   for (const [index, day] of days.entries()) {
     // Ramp from half the full volume to all of it over the first two weeks.
     const share = Math.min(1, 0.5 + (0.5 * index) / 10) * (0.97 + 0.06 * rng.next());
@@ -125,8 +142,14 @@ export async function loadPacing(
     const allocation = new Map<string, number>();
     const attempted: PoolRow[] = [];
     if (index !== NO_GO_DAY) {
-      const successes = migrated.slice(next, next + Math.round(planned * 0.97));
-      next += successes.length;
+      const volume = Math.round(planned * 0.97);
+      const first = anomalousMigrated.slice(
+        nextAnomalous,
+        nextAnomalous + Math.min(anomalousPerDay, Math.ceil(volume / 5)),
+      );
+      nextAnomalous += first.length;
+      const successes = [...first, ...migrated.slice(next, next + volume - first.length)];
+      next += successes.length - first.length;
       for (const r of successes) {
         attempted.push(r);
         lines += `${r.id}\t${day}\tSUCCEEDED\t\\N\t${r.dmc_id}\t${r.cohort_id}\t${r.status}\n`;
@@ -143,7 +166,8 @@ export async function loadPacing(
       // Keep one failure of the anomalous DMC for each of the last three days, when the unknown code shows.
       const keep = Math.max(0, WORKING_DAYS - 3 - index) > 0 ? 3 : WORKING_DAYS - 1 - index;
       const budget = anomalousPool.reduce((sum, r) => sum + MAX_FAILURES - (failures.get(r.id) ?? 0), 0);
-      const extra = Math.min(Math.max(1, Math.round(anomalousSuccesses * 0.124)), budget - keep);
+      // About 13 % of its attempts fail (0.15 failures per success): above the throttle threshold of 7.5 %.
+      const extra = Math.min(Math.max(1, Math.round(anomalousSuccesses * 0.15)), budget - keep);
       for (let k = 0; k < extra; k++) {
         const r = nextFailing(anomalousPool);
         if (!r) break;
