@@ -30,9 +30,11 @@ export async function pacingPage(url) {
     ];
   const { pacing: p } = await gql(PACING, { date });
   const t = p.thresholds;
-  // The DMCs worth a bar: judged ones (enough attempts), worst first, at most 15.
-  const judged = p.failureRateByDmc.filter((d) => d.attempts >= t.minAttempts || d.anomalous).slice(0, 15);
-  const shown = judged.length ? judged : p.failureRateByDmc.slice(0, 15);
+  // The DMCs worth a bar: the 15 with the most attempts in the window, worst first.
+  const shown = [...p.failureRateByDmc]
+    .sort((a, b) => b.attempts - a.attempts)
+    .slice(0, 15)
+    .sort((a, b) => b.rate - a.rate);
   const history = p.history.filter((d) => d.planned > 0 || d.attempted > 0);
 
   return [
@@ -140,7 +142,7 @@ export async function pacingPage(url) {
       el(
         'section',
         { class: 'card wide' },
-        el('h2', {}, `Failure rate by DMC over the window (${shown.length} shown)`),
+        el('h2', {}, `Failure rate by DMC over the window (the ${shown.length} with the most attempts)`),
         chart('pacing-dmc-rates', {
           data: {
             labels: shown.map((d) => (dmcName(d.dmc) ?? '').slice(0, 28)),
@@ -208,8 +210,14 @@ export async function pacingPage(url) {
             { label: 'Failed', value: (c) => c.failed, num: true },
             { label: 'Rate', value: (c) => pct(c.rate) },
             { label: 'Expected', value: (c) => pct(c.expected) },
-            { label: 'Scale down above', value: (c) => pct(c.throttleAbove) },
-            { label: 'Pause above', value: (c) => pct(c.haltAbove) },
+            {
+              label: 'Scale down / pause above',
+              value: (c) => `${pct(c.throttleAbove)} / ${pct(c.haltAbove)}`,
+            },
+            {
+              label: '',
+              value: (c) => (c.anomalous ? badge(c.rate > c.haltAbove ? 'PAUSE' : 'SCALE_DOWN') : ''),
+            },
           ],
           p.failureRateByCohort,
           { 'data-table': 'cohort-rates' },

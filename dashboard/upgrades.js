@@ -8,14 +8,17 @@ const STATUSES = ['active', 'dormant', 'mixed'];
 export async function upgradesPage(url) {
   const { epclReport, suppliers, notMigrating } = await gql(`{
     epclReport(number: 22) {
-      entries(first: 100) { nodes { epclId installationStatus dmc { id fingerprint label cohort { code } } } }
+      tested: entries(group: GROUP_1_TESTED, first: 100) { nodes { ...Entry } }
+      equivalent: entries(group: GROUP_2_SE, first: 100) { nodes { ...Entry } }
     }
     suppliers { id name }
     notMigrating: installationsNotMigrating { migrationState exclusionCategory installations }
-  }`);
-  // Report 22's DMCs (an entry per status; one DMC each), the first as the default target.
+  }
+  fragment Entry on EpclEntry { epclId installationStatus dmc { id fingerprint label cohort { code } } }`);
+  // Report 22's DMCs (an entry per status): the tested ones first (the default target), then the first
+  // substantively equivalent ones.
   const targets = [];
-  for (const e of epclReport.entries.nodes) {
+  for (const e of [...epclReport.tested.nodes, ...epclReport.equivalent.nodes]) {
     const t = targets.find((x) => x.dmc.id === e.dmc.id);
     if (t) t.entries.push(e);
     else targets.push({ dmc: e.dmc, entries: [e] });
