@@ -17,7 +17,7 @@ import { Random } from './random';
  * its installation.
  * No migration state changes, so the report 22 figures stay as they were.
  *
- * The anomaly the rules must catch: the DMC with the most migrated installations, ramped up first each day,
+ * The anomaly the rules must catch: the DMC with the most migrated installations, ramped up over the last ten days,
  * fails about 13 % of its attempts (others about 3 %, expected 5 %), and in the last three days some of its
  * failures carry an error code the migration process does not expect (DEMO_UNKNOWN_ERROR_CODE).
  */
@@ -91,9 +91,12 @@ export async function loadPacing(
   for (const r of pool)
     if (r.migration_state !== 'MIGRATED') failableByDmc.set(r.dmc_id, (failableByDmc.get(r.dmc_id) ?? 0) + 1);
   const ranked = [...migratedByDmc].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const anomalousDmcId = (ranked.find(([dmc]) => (failableByDmc.get(dmc) ?? 0) >= 3) ?? ranked[0])[0];
-  // Its installations go first in each day's volume, up to a fifth of it, spread over the 19 days with a Go:
-  // a DMC being ramped up, as Annex C's new EPCL entries are.
+  const failable = (dmc: number) => failableByDmc.get(dmc) ?? 0;
+  const anomalousDmcId = (ranked.find(([dmc]) => failable(dmc) >= 10) ??
+    ranked.find(([dmc]) => failable(dmc) >= 3) ??
+    ranked[0])[0];
+  // Its installations go first in each day's volume of the last ten working days, up to a quarter of it: a
+  // DMC being ramped up, as Annex C's new EPCL entries are.
   const anomalousMigrated = rng.shuffle(all.filter((r) => r.dmc_id === anomalousDmcId));
   const migrated = rng.shuffle(all.filter((r) => r.dmc_id !== anomalousDmcId));
   const others = rng.shuffle(
@@ -133,7 +136,9 @@ export async function loadPacing(
   // The full volume: 90 % of capacity, or less when the inventory has too few migrated installations with a
   // catalogued DMC to last the 19 working days with a Go (the ramp averages about 80 % of it).
   const full = Math.max(1, Math.min(capacity * 0.9, all.length / 17));
-  const anomalousPerDay = Math.ceil(anomalousMigrated.length / (WORKING_DAYS - 1));
+  // A DMC being ramped up: its installations in the last ten working days, so the window has volume to judge.
+  const RAMP_FROM = WORKING_DAYS - 10;
+  const anomalousPerDay = Math.ceil(anomalousMigrated.length / 10);
   let nextAnomalous = 0;
   for (const [index, day] of days.entries()) {
     // Ramp from half the full volume to all of it over the first two weeks.
@@ -145,7 +150,7 @@ export async function loadPacing(
       const volume = Math.round(planned * 0.97);
       const first = anomalousMigrated.slice(
         nextAnomalous,
-        nextAnomalous + Math.min(anomalousPerDay, Math.ceil(volume / 5)),
+        nextAnomalous + (index < RAMP_FROM ? 0 : Math.min(anomalousPerDay, Math.ceil(volume / 4))),
       );
       nextAnomalous += first.length;
       const successes = [...first, ...migrated.slice(next, next + volume - first.length)];

@@ -9,7 +9,7 @@ import {
 /*
  * Golden cases for the Annex C triggers (src/modules/pacing/pacing-rules.ts): DMC failure rate, cohort
  * failure rate, new or unknown error code, capacity, and what is recommended when nothing is wrong.
- * Defaults: expected 5 %, throttle above 7.5 %, halt above 15 %, judged from 200 attempts.
+ * Defaults: expected 5 %, throttle above 7.5 %, halt above 15 %, judged from 100 attempts.
  */
 
 const KNOWN = new Set(['E101', 'E205']);
@@ -77,8 +77,8 @@ describe('pacing rules (Annex C)', () => {
     });
 
     it('does not judge a DMC with fewer attempts than minAttempts', () => {
-      const a = assess([...HEALTHY, row(4, 199, 100)]);
-      expect(a.byDmc.find((d) => d.dmcId === 4)).toMatchObject({ rate: 100 / 199, anomalous: false });
+      const a = assess([...HEALTHY, row(4, 99, 50)]);
+      expect(a.byDmc.find((d) => d.dmcId === 4)).toMatchObject({ rate: 50 / 99, anomalous: false });
       expect(a.recommendations.map((r) => r.action)).toEqual(['SCALE_UP']);
     });
 
@@ -101,7 +101,7 @@ describe('pacing rules (Annex C)', () => {
 
   describe('cohort failure rate', () => {
     it('scales down a cohort above 1.5 × expected, pauses one above 3 × expected', () => {
-      const foc = [row(10, 150, 15, 'FOC'), row(11, 150, 15, 'FOC')]; // each DMC too small to judge; cohort 10 %
+      const foc = [row(10, 90, 9, 'FOC'), row(11, 90, 9, 'FOC')]; // each DMC too small to judge; cohort 10 %
       const a = assess([...HEALTHY.slice(0, 2), ...foc]);
       expect(a.recommendations).toEqual([
         {
@@ -110,10 +110,10 @@ describe('pacing rules (Annex C)', () => {
           dmcId: null,
           cohort: 'FOC',
           evidence:
-            'cohort FOC: 30 failed of 300 attempts in 7 days (10.0 %); expected 5.0 %, throttle above 7.5 %, halt above 15.0 %',
+            'cohort FOC: 18 failed of 180 attempts in 7 days (10.0 %); expected 5.0 %, throttle above 7.5 %, halt above 15.0 %',
         },
       ]);
-      const worse = [row(10, 150, 30, 'FOC'), row(11, 150, 30, 'FOC')]; // 20 %
+      const worse = [row(10, 90, 18, 'FOC'), row(11, 90, 18, 'FOC')]; // 20 %
       expect(assess(worse).recommendations.map((r) => [r.action, r.cohort])).toEqual([['PAUSE', 'FOC']]);
     });
   });
@@ -180,7 +180,7 @@ describe('pacing rules (Annex C)', () => {
 
   it('orders recommendations by severity', () => {
     const a = assess(
-      [...HEALTHY, row(4, 1_000, 100), row(5, 1_000, 200), row(10, 150, 30, 'IOC'), row(11, 150, 30, 'IOC')],
+      [...HEALTHY, row(4, 1_000, 100), row(5, 1_000, 200), row(10, 90, 18, 'IOC'), row(11, 90, 18, 'IOC')],
       {
         planned: 60_000,
       },

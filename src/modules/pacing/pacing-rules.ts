@@ -55,7 +55,7 @@ export const DEFAULT_THRESHOLDS: PacingThresholds = {
   windowDays: 7,
   expectedFailureRate: 0.05,
   expectedByCohort: {},
-  minAttempts: 200,
+  minAttempts: 100,
   throttleFactor: 1.5,
   haltFactor: 3,
   pauseOnUnknownDmcs: 3,

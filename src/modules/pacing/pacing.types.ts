@@ -67,7 +67,7 @@ export class CohortRateInput {
 }
 
 @InputType({
-  description: 'Thresholds overriding the defaults (7 days, 5 %, 200 attempts, × 1.5, × 3, 3 DMCs).',
+  description: 'Thresholds overriding the defaults (7 days, 5 %, 100 attempts, × 1.5, × 3, 3 DMCs).',
 })
 export class PacingThresholdsInput {
   @Field(() => Int, { nullable: true })
