@@ -5,6 +5,14 @@ import { el } from './ui.js';
 
 const FIELDS = 'id type aggregateType aggregateId occurredAt payload';
 
+/** What the event is about, for a person: an EPCL ID or report number where the payload has one. */
+function subject(e) {
+  const p = e.payload;
+  if (p.epclId) return `EPCL entry ${p.epclId}`;
+  if (e.aggregateType === 'EpclReport' && p.number) return `Report ${p.number}`;
+  return `${e.aggregateType} ${e.aggregateId}`;
+}
+
 function describe(e) {
   const p = e.payload;
   if (p.state && p.previousState) return `${p.previousState} → ${p.state}`;
@@ -32,7 +40,7 @@ export async function livePage() {
         'li',
         { dataset: { eventId: e.id, type: e.type, aggregate: `${e.aggregateType}:${e.aggregateId}` } },
         el('strong', {}, e.type),
-        ` · ${e.aggregateType} ${e.aggregateId} · ${describe(e)} `,
+        ` · ${subject(e)} · ${describe(e)} `,
         el('span', { class: 'muted' }, new Date(e.occurredAt).toLocaleTimeString('en-GB')),
       ),
     );
