@@ -36,6 +36,7 @@ export async function pacingPage(url) {
     .slice(0, 15)
     .sort((a, b) => b.rate - a.rate);
   const history = p.history.filter((d) => d.planned > 0 || d.attempted > 0);
+  const top = Math.ceil(Math.max(1, ...history.flatMap((d) => [d.capacity, d.planned, d.attempted])) * 1.1);
 
   return [
     el('h1', {}, `Migration pacing · ${day(p.date)}`),
@@ -125,6 +126,7 @@ export async function pacingPage(url) {
                 borderColor: '#0b5cad',
                 backgroundColor: '#0b5cad',
                 pointRadius: 2,
+                yAxisID: 'lines',
               },
               {
                 type: 'line',
@@ -133,10 +135,23 @@ export async function pacingPage(url) {
                 borderColor: '#e08a00',
                 borderDash: [6, 4],
                 pointRadius: 0,
+                yAxisID: 'lines',
               },
             ],
           },
-          options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } },
+          // The lines are on an unstacked, hidden axis of the same range: only the bars add up.
+          options: {
+            scales: {
+              x: { stacked: true },
+              y: {
+                stacked: true,
+                beginAtZero: true,
+                max: top,
+                title: { display: true, text: 'installations' },
+              },
+              lines: { display: false, beginAtZero: true, max: top },
+            },
+          },
         }),
       ),
       el(
@@ -201,8 +216,10 @@ export async function pacingPage(url) {
           { 'data-table': 'dmc-rates' },
         ),
       ),
-      card(
-        'Failure rate by cohort',
+      el(
+        'section',
+        { class: 'card wide' },
+        el('h2', {}, 'Failure rate by cohort over the window'),
         table(
           [
             { label: 'Cohort', value: (c) => c.cohort },
