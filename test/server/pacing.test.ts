@@ -204,5 +204,20 @@ describe('recordGoNoGoDecision and recordPacingAction', () => {
     await expect(db.query(`update go_no_go_decision set reason = 'rewritten'`)).rejects.toThrow(
       'rows are a record',
     );
+    await expect(db.query(`delete from pacing_action`)).rejects.toThrow('rows are a record');
+  });
+
+  it('the database refuses a failed attempt without an error code, and a halt without its DMC', async () => {
+    await expect(
+      db.query(
+        `insert into migration_attempt (installation_id, attempted_on, outcome, dmc_id, cohort_id, status)
+         select installation_id, attempted_on, 'FAILED', dmc_id, cohort_id, status from migration_attempt limit 1`,
+      ),
+    ).rejects.toMatchObject({ constraint: 'migration_attempt_error_iff_failed' });
+    await expect(
+      db.query(
+        `insert into pacing_action (action_date, action, reason, recorded_by) values ('2021-11-26', 'HALT_DMC', 'x', 'MCC')`,
+      ),
+    ).rejects.toMatchObject({ constraint: 'pacing_action_dmc_required' });
   });
 });
