@@ -209,7 +209,12 @@ export async function pacingPage(url) {
             { label: 'Expected', value: (d) => pct(d.expected) },
             {
               label: '',
-              value: (d) => (d.anomalous ? badge(d.rate > d.haltAbove ? 'HALT_DMC' : 'THROTTLE') : ''),
+              value: (d) =>
+                d.anomalous
+                  ? badge(d.rate > d.haltAbove ? 'HALT_DMC' : 'THROTTLE')
+                  : d.rate > d.throttleAbove
+                    ? el('span', { class: 'muted' }, `above threshold, fewer than ${t.minAttempts} attempts`)
+                    : '',
             },
           ],
           shown,
