@@ -19,6 +19,42 @@ const PACING = `query Pacing($date: LocalDate!) {
   }
 }`;
 
+const RECORD = `mutation Record($input: RecordGoNoGoDecisionInput!) {
+  recordGoNoGoDecision(input: $input) { decision { id } userErrors { message field } }
+}`;
+
+/** Records the day's Go/No-go through the API, then shows the page again with it. */
+function decisionForm(date) {
+  const decision = el('select', { name: 'decision' }, el('option', {}, 'GO'), el('option', {}, 'NO_GO'));
+  const decidedBy = el('input', { name: 'decidedBy', required: true, placeholder: 'Who decides', size: 18 });
+  const reason = el('input', { name: 'reason', required: true, placeholder: 'Why', size: 30 });
+  const message = el('p', { class: 'error', role: 'status' });
+  const form = el(
+    'form',
+    { dataset: { form: 'go-no-go' } },
+    el('h2', {}, `Record the Go/No-go for ${day(date)}`),
+    decision,
+    ' ',
+    decidedBy,
+    ' ',
+    reason,
+    ' ',
+    el('button', { type: 'submit' }, 'Record'),
+    message,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = { date, decision: decision.value, decidedBy: decidedBy.value, reason: reason.value };
+    gql(RECORD, { input })
+      .then(({ recordGoNoGoDecision: r }) => {
+        if (r.userErrors.length) message.textContent = r.userErrors.map((e) => e.message).join('\n');
+        else window.location.reload();
+      })
+      .catch((error) => (message.textContent = error.message));
+  });
+  return form;
+}
+
 const dmcName = (dmc) => (dmc ? (dmc.label ?? dmc.fingerprint) : null);
 
 export async function pacingPage(url) {
@@ -269,6 +305,7 @@ export async function pacingPage(url) {
           p.decisions,
           { 'data-table': 'decisions' },
         ),
+        decisionForm(p.date),
       ),
       card(
         'Pacing actions taken',

@@ -192,6 +192,23 @@ describe('the dashboard in Chromium', () => {
     await finish(opened, 'pacing');
   });
 
+  it('pacing: a No-go recorded from the page goes through the API and then stands for the day', async () => {
+    const opened = await open('/dashboard/pacing');
+    const { page } = opened;
+    await page.selectOption('form[data-form="go-no-go"] select', 'NO_GO');
+    await page.fill('input[name="decidedBy"]', 'MCC duty manager');
+    await page.fill('input[name="reason"]', 'Unknown error code on one DMC');
+    await Promise.all([page.waitForEvent('load'), page.click('form[data-form="go-no-go"] button')]);
+    await page.waitForSelector('main[data-ready="true"]');
+    expect(await page.textContent('[data-metric="pacing-decision"]')).toBe('NO GO');
+    const { rows } = await db.query<{ decision: string; reason: string }>(
+      'select decision, reason from go_no_go_decision order by id desc limit 1',
+    );
+    expect(rows[0]).toEqual({ decision: 'NO_GO', reason: 'Unknown error code on one DMC' });
+    expect(opened.errors).toEqual([]);
+    await page.close();
+  });
+
   it('live feed: a state change committed in SQL appears within 2 s, and again after a reconnect', async () => {
     const opened = await open('/dashboard/live');
     const { page } = opened;
