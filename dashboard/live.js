@@ -16,8 +16,8 @@ function subject(e) {
 function describe(e) {
   const p = e.payload;
   if (p.state && p.previousState) return `${p.previousState} → ${p.state}`;
-  if (p.action) return `${p.action}${p.reason ? `: ${p.reason}` : ''}`;
-  if (p.decision) return `${p.decision}${p.reason ? `: ${p.reason}` : ''}`;
+  if (p.action) return `${p.action} on ${p.actionDate}${p.reason ? `: ${p.reason}` : ''}`;
+  if (p.decision) return `${p.decision} for ${p.decisionDate}${p.reason ? `: ${p.reason}` : ''}`;
   return Object.entries(p)
     .slice(0, 4)
     .map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : v}`)
