@@ -127,7 +127,7 @@ export type PacingActionKind =
   | 'SCALE_UP'
   | 'THROTTLE';
 
-/** Thresholds overriding the defaults (7 days, 5 %, 200 attempts, × 1.5, × 3, 3 DMCs). */
+/** Thresholds overriding the defaults (7 days, 5 %, 100 attempts, × 1.5, × 3, 3 DMCs). */
 export type PacingThresholdsInput = {
   expectedByCohort?: Array<CohortRateInput> | null | undefined;
   expectedFailureRate?: number | null | undefined;
