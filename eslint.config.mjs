@@ -44,6 +44,7 @@ export default tseslint.config(
   {
     // CommonJS scripts run by Node directly (e.g. the production smoke check): Node's globals and require().
     files: ['**/*.js'],
+    ignores: ['dashboard/**'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: {
@@ -64,6 +65,27 @@ export default tseslint.config(
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The dashboard's browser modules (served as they are, no build step); Chart.js and graphql-ws are UMD globals.
+    files: ['dashboard/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'fetch',
+          'URL',
+          'Intl',
+          'Node',
+          'BigInt',
+          'setTimeout',
+          'Chart',
+          'graphqlWs',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
   },
   prettier,
 );

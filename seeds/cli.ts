@@ -95,6 +95,7 @@ async function main(): Promise<void> {
         `Loaded ${summary.installations.toLocaleString('en-GB')} installations and ${summary.devices.toLocaleString('en-GB')} devices`,
         `  catalogue: ${summary.dmcs} DMCs, ${summary.entries} EPCL entries, ${summary.reports} EPCL reports (${(summary.catalogueMs / 1000).toFixed(1)} s)`,
         `  inventory: ${(summary.inventoryMs / 1000).toFixed(1)} s, including keys, indexes and ANALYZE`,
+        `  pacing: ${summary.pacing.attempts.toLocaleString('en-GB')} migration attempts over ${summary.pacing.days} working days`,
         `  total: ${seconds.toFixed(1)} s`,
       ].join('\n') + '\n',
     );

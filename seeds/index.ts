@@ -6,6 +6,7 @@ import { buildNational } from './national';
 import { buildReport22, type Report22 } from './report22';
 import { writeCatalogue } from './write';
 import { withBulkLoad } from './bulk-load';
+import { loadPacing, type PacingSeedResult } from './pacing';
 
 export type SeedOptions = {
   /** Installations to generate around the catalogue (0: catalogue only). */
@@ -16,6 +17,8 @@ export type SeedOptions = {
 };
 
 export type SeedSummary = InventoryResult & {
+  /** The synthetic migration pacing history (seeds/pacing.ts). */
+  pacing: PacingSeedResult;
   dmcs: number;
   entries: number;
   reports: number;
@@ -71,10 +74,15 @@ export async function seedDatabase(url: string, options: SeedOptions): Promise<S
         options.installations,
       ]);
     }
+    const pacing =
+      options.installations > 0
+        ? await loadPacing(db, options.installations, options.seed)
+        : { days: 0, attempts: 0, anomalousDmcId: null };
     await db.query('commit');
     await db.query('analyze');
     return {
       ...inventory,
+      pacing,
       dmcs: data.dmcs.length,
       entries: data.entries.length,
       reports: data.reports.length,

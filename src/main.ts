@@ -71,6 +71,7 @@ async function main(): Promise<void> {
       host: config.host,
       explorer: config.explorer,
       limits: config.limits,
+      dashboard: config.dashboard,
     });
     log.info('ready', { url: server.url, database: db.kind, startupMs: Date.now() - started });
   } catch (error) {

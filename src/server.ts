@@ -22,6 +22,7 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { pinoHttp } from 'pino-http';
 import { WebSocketServer } from 'ws';
+import { dashboardRouter } from './app/dashboard';
 import { buildAppSchema, createAppPubSub } from './app/schema';
 import { pendingMigrations } from './core/db/database';
 import { QueryTimeoutError, SqlPool } from './core/db/sql-pool';
@@ -68,6 +69,8 @@ export type ServerOptions = {
    */
   scheduler?: boolean;
   schedulerIntervalMs?: number;
+  /** Serve the internal dashboard at `/dashboard` (default false: a 404 saying so). */
+  dashboard?: boolean;
 };
 
 export type RunningServer = {
@@ -100,7 +103,7 @@ function viewerFor(headers: http.IncomingHttpHeaders, production: boolean): View
 /**
  * The HTTP server: GraphQL over HTTP and graphql-ws on the same port and path (`/graphql`), `GET /healthz`
  * (the process is up), `GET /readyz` (the database answers and every migration is applied) and, when
- * enabled, the GraphiQL explorer for browsers at `GET /graphql`.
+ * enabled, the GraphiQL explorer for browsers at `GET /graphql` and the dashboard at `GET /dashboard`.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { orm, log, production } = options;
@@ -108,6 +111,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rules = limitRules(limits);
   const pubSub = createAppPubSub();
   const { schema, registry } = await buildAppSchema(pubSub);
+  // Built first: it reads its files, and a missing one must stop start-up before anything is opened.
+  const dashboard = dashboardRouter({ enabled: options.dashboard ?? false });
   const pool = new SqlPool(options.databaseUrl, { max: 10, statementTimeoutMs: limits.timeoutMs });
   const analysisPool = new SqlPool(options.databaseUrl, {
     max: limits.analysisConnections,
@@ -368,6 +373,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   });
   app.use(explorerRouter({ enabled: options.explorer ?? false, endpoint: '/graphql' }));
+  app.use(dashboard);
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY_BYTES }),

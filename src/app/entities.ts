@@ -25,6 +25,14 @@ import { DomainEvent } from '../modules/events/domain-event.entity';
 import { DeviceCombo, DeviceComboSlot } from '../modules/inventory/device-combo.entity';
 import { Device, Installation, Supplier } from '../modules/inventory/inventory.entity';
 import {
+  DailyPlan,
+  DailyPlanAllocation,
+  GoNoGoDecision,
+  MigrationAttempt,
+  MigrationErrorCode,
+  PacingAction,
+} from '../modules/pacing/pacing.entity';
+import {
   TestingIssue,
   TestingIssueThreshold,
   TestReport,
@@ -68,4 +76,10 @@ export const ENTITIES = [
   DomainEvent,
   BankHoliday,
   CatalogueVersion,
+  MigrationErrorCode,
+  MigrationAttempt,
+  DailyPlan,
+  DailyPlanAllocation,
+  GoNoGoDecision,
+  PacingAction,
 ];

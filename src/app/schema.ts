@@ -14,6 +14,7 @@ import {
   FirmwareVersionFieldsResolver,
   UpdateManufacturerPayloadResolver,
 } from '../modules/catalogue/catalogue.resolver';
+import { CalendarQueryResolver } from '../modules/calendar/calendar.resolver';
 import { registerEnums } from '../modules/common/enums.types';
 import { DMC_QUERIES, DMC_SQL } from '../modules/dmc/dmc.sql';
 import { DmcQueryResolver } from '../modules/dmc/dmc.resolver';
@@ -47,6 +48,17 @@ import {
   ViewerFieldsResolver,
 } from '../modules/inventory/inventory.resolver';
 import { NodeQueryResolver } from '../modules/node/node.resolver';
+import {
+  DmcFailureRateResolver,
+  PacingActionRecordResolver,
+  PacingLatestDateResolver,
+  PacingMutationResolver,
+  PacingQueryResolver,
+  PacingRecommendationResolver,
+  RecordGoNoGoDecisionPayloadResolver,
+  RecordPacingActionPayloadResolver,
+  UnknownErrorCodeResolver,
+} from '../modules/pacing/pacing.resolver';
 import { TESTING_QUERIES, TESTING_SQL } from '../modules/testing/testing.sql';
 import { TestingQueryResolver } from '../modules/testing/testing.resolver';
 import { entityMetadata } from './database';
@@ -92,6 +104,16 @@ const RESOLVERS: CompiledSchemaOptions['resolvers'] = [
   EligibilityFieldsResolver,
   BlockedInstallationsResolver,
   DomainEventResolver,
+  CalendarQueryResolver,
+  PacingQueryResolver,
+  PacingLatestDateResolver,
+  PacingMutationResolver,
+  RecordGoNoGoDecisionPayloadResolver,
+  RecordPacingActionPayloadResolver,
+  DmcFailureRateResolver,
+  PacingRecommendationResolver,
+  PacingActionRecordResolver,
+  UnknownErrorCodeResolver,
 ];
 
 /** Compiled object types by module, and the root fields whose SQL the modules give. */

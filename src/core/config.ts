@@ -13,6 +13,8 @@ export type Config = {
   seedOnEmpty: boolean;
   demoInstallations: number;
   explorer: boolean;
+  /** Serve the internal dashboard at /dashboard. */
+  dashboard: boolean;
   shutdownTimeoutMs: number;
   limits: QueryLimits;
 };
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnEmpty: bool(env, 'SEED_ON_EMPTY', true),
     demoInstallations: integer(env, 'DEMO_INSTALLATIONS', 150_000, 0, 10_000_000),
     explorer: bool(env, 'GRAPHQL_EXPLORER', nodeEnv !== 'production'),
+    dashboard: bool(env, 'DASHBOARD', nodeEnv !== 'production'),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     limits: {
       maxDepth: integer(env, 'QUERY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 1000),

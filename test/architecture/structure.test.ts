@@ -82,6 +82,12 @@ const NOT_CATALOGUE: Record<string, string> = {
     'history, written only by triggers of epcl_entry, epcl_report and test_report, whose statements bump the version',
   bank_holiday: 'calendar',
   catalogue_version: 'the version itself',
+  migration_error_code: 'pacing (error codes the migration process expects)',
+  migration_attempt: 'pacing (migration history)',
+  daily_plan: 'pacing (daily plans)',
+  daily_plan_allocation: 'pacing (daily plans)',
+  go_no_go_decision: 'pacing (the Go/No-go record)',
+  pacing_action: 'pacing (actions taken)',
 };
 
 describe('catalogue_version', () => {

@@ -30,7 +30,13 @@ export type TestServer = {
 
 /** A real server on port 0 over a fresh copy of the seeded test database. */
 export async function startTestServer(
-  options: { production?: boolean; log?: Logger; explorer?: boolean; limits?: Partial<QueryLimits> } = {},
+  options: {
+    production?: boolean;
+    log?: Logger;
+    explorer?: boolean;
+    dashboard?: boolean;
+    limits?: Partial<QueryLimits>;
+  } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
   const log = options.log ?? silentLogger;
@@ -44,6 +50,7 @@ export async function startTestServer(
     host: '127.0.0.1',
     explorer: options.explorer ?? false,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    dashboard: options.dashboard ?? false,
   });
   return {
     server,

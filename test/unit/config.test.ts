@@ -12,6 +12,7 @@ describe('configuration from the environment', () => {
       seedOnEmpty: true,
       demoInstallations: 150_000,
       explorer: true,
+      dashboard: true,
       shutdownTimeoutMs: 10_000,
       limits: {
         maxDepth: 12,
@@ -54,6 +55,7 @@ describe('configuration from the environment', () => {
       seedOnEmpty: false,
       demoInstallations: 1000,
       explorer: false,
+      dashboard: false,
       shutdownTimeoutMs: 500,
       limits: {
         maxDepth: 8,
@@ -80,6 +82,7 @@ describe('configuration from the environment', () => {
     [{ SEED_ON_EMPTY: 'maybe' }, 'SEED_ON_EMPTY must be true or false; got "maybe"'],
     [{ QUERY_MAX_DEPTH: '0' }, 'QUERY_MAX_DEPTH must be an integer between 1 and 1000; got "0"'],
     [{ QUERY_TIMEOUT_MS: '10s' }, 'QUERY_TIMEOUT_MS must be an integer between 100 and 3600000; got "10s"'],
+    [{ DASHBOARD: 'on' }, 'DASHBOARD must be true or false; got "on"'],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });

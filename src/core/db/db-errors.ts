@@ -135,6 +135,11 @@ const RULES: Record<string, { code: string; message?: string }> = {
     code: 'LIST_VERSION_TAKEN',
     message: 'an EPCL list version with that label is already published',
   },
+  pacing_record_append_only: { code: 'APPEND_ONLY' },
+  pacing_action_dmc_required: {
+    code: 'DMC_REQUIRED',
+    message: 'THROTTLE and HALT_DMC name the DMC they apply to',
+  },
   installation_excluded_has_category: {
     code: 'EXCLUSION_CATEGORY',
     message: 'an excluded installation has an exclusion category, and only an excluded one',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Router, type Request } from 'express';
 
@@ -34,11 +34,28 @@ export const DEFAULT_EXPLORER_QUERY = `# DMC catalogue GraphQL explorer. Run wit
 }
 `;
 
-type Asset = { name: string; contentType: string; body: Buffer };
+export type Asset = { name: string; contentType: string; body: Buffer };
+
+/** An installed package's package.json, also when the package's `exports` do not list it (chart.js). */
+function packageManifest(pkg: string): string {
+  try {
+    return require.resolve(`${pkg}/package.json`);
+  } catch {
+    for (let dir = path.dirname(require.resolve(pkg)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      const candidate = path.join(dir, 'package.json');
+      if (
+        existsSync(candidate) &&
+        (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === pkg
+      )
+        return candidate;
+    }
+    throw new Error(`package ${pkg} is not installed`);
+  }
+}
 
 /** A file inside an installed package, located through its package.json (the packages' `exports` hide it). */
-function packageAsset(pkg: string, relative: string, contentType: string): Asset {
-  const manifestPath = require.resolve(`${pkg}/package.json`);
+export function packageAsset(pkg: string, relative: string, contentType: string): Asset {
+  const manifestPath = packageManifest(pkg);
   const { version } = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
   const file = path.join(path.dirname(manifestPath), relative);
   // The version in the name makes every URL immutable, so browsers may cache them for good.
@@ -92,7 +109,7 @@ function wantsExplorer(req: Request): boolean {
 }
 
 /** Same-host WebSocket origins for `connect-src`, for browsers whose `'self'` does not cover ws:/wss:. */
-function webSocketSources(req: Request): string {
+export function webSocketSources(req: Request): string {
   const host = req.headers.host;
   if (!host || !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/.test(host)) return '';
   return ` ws://${host} wss://${host}`;

@@ -1,4 +1,6 @@
-import { Arg, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { Context } from '../../core/graphql/context';
+import { badUserInput, forbidden } from '../../core/graphql/errors';
 import { DateTimeISOResolver, JSONObjectResolver } from 'graphql-scalars';
 import type { DomainEventMessage } from './event-relay';
 
@@ -14,7 +16,7 @@ export class DomainEventNode {
 
   @Field({
     description:
-      'EpclEntryCreated, EpclEntryStateChanged, EpclEntryAdded, EpclReportStateChanged, TestReportStateChanged, TestingIssueChanged.',
+      'EpclEntryCreated, EpclEntryStateChanged, EpclEntryAdded, EpclReportStateChanged, TestReportStateChanged, TestingIssueChanged, GoNoGoDecisionRecorded, PacingActionRecorded.',
   })
   type!: string;
 
@@ -31,8 +33,54 @@ export class DomainEventNode {
   payload!: Record<string, unknown>;
 }
 
+type EventRow = {
+  id: string;
+  type: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  occurred_at: Date;
+  payload: Record<string, unknown>;
+};
+
 @Resolver()
 export class DomainEventResolver {
+  @Query(() => [DomainEventNode], {
+    description:
+      'Committed domain events from the outbox, oldest first: the latest `limit` ones, or those after the event `after` (a client resuming a subscription after a reconnect asks for what it missed). DCC staff only.',
+  })
+  async recentDomainEvents(
+    @Ctx() ctx: Context,
+    @Arg('after', () => ID, { nullable: true, description: 'An event id: only later events.' })
+    after?: string,
+    @Arg('limit', () => Int, { defaultValue: 50, description: '1–200.' }) limit = 50,
+    @Arg('types', () => [String], { nullable: true }) types?: string[],
+  ): Promise<DomainEventNode[]> {
+    if (ctx.viewer.role !== 'DCC_STAFF') throw forbidden('Only DCC staff may read the event outbox');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      throw badUserInput('limit', 'from 1 to 200', limit);
+    if (after !== undefined && after !== null && !/^\d{1,18}$/.test(after))
+      throw badUserInput('after', 'the id of a domain event', after);
+    const rows = await ctx.sql<EventRow>(
+      `select * from (
+         select id::text, type, aggregate_type, aggregate_id, occurred_at, payload from domain_event
+          where ($1::bigint is null or id > $1::bigint) and ($2::text[] is null or type = any($2::text[]))
+          order by case when $1::bigint is null then -id else id end
+          limit $3::int) e
+        order by e.id::bigint`,
+      [after ?? null, types?.length ? types : null, limit],
+    );
+    return rows.map((r) =>
+      Object.assign(new DomainEventNode(), {
+        id: r.id,
+        type: r.type,
+        aggregateType: r.aggregate_type,
+        aggregateId: r.aggregate_id,
+        occurredAt: new Date(r.occurred_at),
+        payload: r.payload,
+      }),
+    );
+  }
+
   @Subscription(() => DomainEventNode, {
     topics: DOMAIN_EVENT_TOPIC,
     description: 'Committed domain events, optionally only of the given types.',

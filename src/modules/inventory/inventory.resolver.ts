@@ -6,11 +6,18 @@ import { loadNode } from '../../core/graphql/compiler/node-loader';
 import { badUserInput } from '../../core/graphql/errors';
 import { Cohort, FirmwareVersion } from '../catalogue/catalogue.types';
 import { Dmc } from '../dmc/dmc.types';
-import { findInstallation, findSuppliers, viewerDmcs, viewerInstallations } from './inventory.service';
+import {
+  findInstallation,
+  findSuppliers,
+  installationsNotMigrating,
+  viewerDmcs,
+  viewerInstallations,
+} from './inventory.service';
 import {
   Device,
   Installation,
   InstallationConnection,
+  InstallationStateCount,
   Supplier,
   ViewerDmc,
   ViewerDmcConnection,
@@ -61,6 +68,14 @@ export class InventoryQueryResolver {
   })
   suppliers(@Ctx() ctx: Context): Promise<Supplier[]> {
     return findSuppliers(ctx);
+  }
+
+  @Query(() => [InstallationStateCount], {
+    description:
+      'Installations not migrating by the ordinary path (excluded, failed, scheduled, in progress, awaiting a firmware upgrade), by migration state and exclusion category, largest first. Suppliers count only their own.',
+  })
+  installationsNotMigrating(@Ctx() ctx: Context): Promise<InstallationStateCount[]> {
+    return installationsNotMigrating(ctx);
   }
 }
 

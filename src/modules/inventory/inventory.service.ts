@@ -1,12 +1,13 @@
 import { sqlParams } from '../../core/db/sql-params';
 import type { Context, Viewer } from '../../core/graphql/context';
-import { decodeGlobalId } from '../../core/graphql/compiler/global-id';
+import { decodeGlobalId, MAX_KEY } from '../../core/graphql/compiler/global-id';
 import { pageArgs } from '../../core/graphql/connection';
 import { badUserInput } from '../../core/graphql/errors';
 import {
   installationGlobalId,
   supplierGlobalId,
   type Installation,
+  type InstallationStateCount,
   type InstallationConnection,
   type Supplier,
   type ViewerDmcConnection,
@@ -123,7 +124,11 @@ export function supplierFromRow(row: { id: number; name: string; sec_party_id: s
  * nodes) its number as digits.
  */
 export function supplierKey(id: string, argument: string): number {
-  if (/^[0-9]{1,9}$/.test(id)) return Number(id);
+  if (/^[0-9]{1,10}$/.test(id)) {
+    const key = Number(id);
+    if (key >= 1 && key <= MAX_KEY) return key;
+    throw badUserInput(argument, `a supplier's ID, or its number from 1 to ${MAX_KEY}`, id);
+  }
   const decoded = decodeGlobalId(id, argument);
   if (decoded.typeName !== 'Supplier')
     throw badUserInput(argument, 'the ID of a Supplier', `the ID of a ${decoded.typeName}`);
@@ -251,4 +256,19 @@ export async function viewerDmcs(
     },
     totalCount: row.total,
   };
+}
+
+/**
+ * Installations that are not migrating by the ordinary path (excluded, failed, in flight), by migration state
+ * and exclusion category, largest first; a supplier viewer counts only its own.
+ */
+export async function installationsNotMigrating(ctx: Context): Promise<InstallationStateCount[]> {
+  const { values, p } = sqlParams();
+  return ctx.sql<InstallationStateCount>(
+    `select i.migration_state as "migrationState", i.exclusion_category as "exclusionCategory", count(*)::int as installations
+       from installation i
+      where i.migration_state not in ('UNMIGRATED', 'MIGRATED') and ${viewerScope(ctx.viewer, p)}
+      group by 1, 2 order by 3 desc, 1, 2`,
+    values,
+  );
 }

@@ -188,3 +188,18 @@ export class ViewerInfo {
   })
   supplier!: Supplier | null;
 }
+
+@ObjectType({ description: 'How many installations are in one migration state (and exclusion category).' })
+export class InstallationStateCount {
+  @Field(() => MigrationState)
+  migrationState!: MigrationState;
+
+  @Field(() => ExclusionCategory, {
+    nullable: true,
+    description: 'Why DCC will not pursue them (EXCLUDED only).',
+  })
+  exclusionCategory!: ExclusionCategory | null;
+
+  @Field(() => Int)
+  installations!: number;
+}

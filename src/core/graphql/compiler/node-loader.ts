@@ -20,15 +20,19 @@ export function loadNode<T>(
   if (!loader) {
     const table = ctx.registry.tables[typeName];
     if (!table) throw new Error(`compiler: ${typeName} is not a compiled Node type`);
-    loader = new DataLoader<number, T | null>(async (keys) => {
-      const { sql, params } = compileLookups(
-        info,
-        ctx.registry.types,
-        keys.map((k) => ({ typeName, table, key: k })),
-      );
-      const [row] = await ctx.sql<{ result: (T | null)[] }>(sql, params);
-      return row.result;
-    });
+    loader = new DataLoader<number, T | null>(
+      async (keys) => {
+        const { sql, params } = compileLookups(
+          info,
+          ctx.registry.types,
+          keys.map((k) => ({ typeName, table, key: k })),
+        );
+        const [row] = await ctx.sql<{ result: (T | null)[] }>(sql, params);
+        return row.result;
+        // json_build_array takes at most 100 arguments (PostgreSQL's limit on function arguments).
+      },
+      { maxBatchSize: 100 },
+    );
     ctx.loaders.set(loaderKey, loader);
   }
   return loader.load(key);
