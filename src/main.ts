@@ -13,7 +13,7 @@ import { isEmpty, seedDatabase } from '../seeds';
  * demo data into an empty database, serve. SIGTERM/SIGINT drain HTTP and WebSocket clients, close the pool
  * and stop the embedded database.
  */
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
@@ -92,4 +92,5 @@ function reportStartupFailure(log: Logger, error: unknown): void {
   }
 }
 
-void main();
+// Run directly (`ts-node src/main.ts`, `node dist/src/main.js`) or through `dmc serve`.
+if (require.main === module) void main();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
+import Cursor from 'pg-cursor';
 
 /**
  * The read path into PostgreSQL: compiled SQL on a `pg` pool, as named prepared statements. A repeated
@@ -45,6 +46,37 @@ export class SqlPool {
       throw error;
     } finally {
       client.release();
+    }
+  }
+
+  /**
+   * One statement read in batches through a server-side cursor, so a result of any size uses flat memory
+   * (exports), in a read transaction with optional `set local` settings. Breaking out of the loop drops
+   * the connection.
+   */
+  async *cursor<T>(
+    text: string,
+    params: readonly unknown[] = [],
+    batchSize = 1000,
+    settings: readonly string[] = [],
+  ): AsyncGenerator<T[]> {
+    const client = await this.pool.connect();
+    let healthy = false;
+    try {
+      await client.query('begin');
+      for (const setting of settings) await client.query(`set local ${setting}`);
+      const cursor = client.query(new Cursor<T>(text, [...params]));
+      for (;;) {
+        const rows = await cursor.read(batchSize);
+        if (rows.length === 0) break;
+        yield rows;
+      }
+      await cursor.close();
+      await client.query('commit');
+      healthy = true;
+    } finally {
+      // A cursor abandoned half-read leaves its connection mid-protocol: drop it rather than reuse it.
+      client.release(!healthy);
     }
   }
 
