@@ -143,3 +143,20 @@ describe('GET /exports', () => {
     expect((await fetch(`${base()}/exports/whatever.csv`)).status).toBe(404);
   });
 });
+
+describe('dmc import', () => {
+  it('refuses a file with problems by sheet, row and column, with exit code 1', async () => {
+    const file = path.join(dir, 'broken.csv');
+    fs.writeFileSync(
+      file,
+      'EPCL ID,Cohort,Installation Status,Basis,Basis EPCL ID,Date First Added,CHF Manufacturer,CHF Model,CHF Hardware Version,CHF Firmware Version\r\n' +
+        '12345,MOC_SECURE,ACTIVE,TESTED,,2021-12-03,Acme,C1,1.0,0001\r\n',
+    );
+    const r = await dmc(['import', 'epcl-list', file, '--dry-run'], t.databaseUrl);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('refused, nothing was written');
+    expect(r.stderr).toContain('sheet "EPCL", row 2, column "EPCL ID": bad EPCL ID "12345"');
+    expect(r.stderr).toContain('a DMC has at least one meter');
+    expect((await dmc(['import', 'nonsense', file])).code).toBe(2);
+  });
+});

@@ -7,9 +7,14 @@ export const DMC_DEVICES = `(select coalesce(json_agg(json_build_object('type', 
   from dmc_slot s join firmware_version f on f.id = s.firmware_version_id join device_model dm on dm.id = f.device_model_id
   join manufacturer m on m.id = dm.manufacturer_id where s.dmc_id = d.id)`;
 
+/** The test reports entry `e` references, as JSON. */
+const EVIDENCE = `(select coalesce(json_agg(json_build_object('role', ev.role, 'title', t.title) order by ev.role, t.title), '[]'::json)
+       from epcl_entry_evidence ev join test_report t on t.id = ev.test_report_id where ev.entry_id = e.id) as evidence`;
+
 /** Entries on the EPCL as of $1 (a date): state ON_EPCL and first added on or before it. */
 export const EPCL_LIST_SQL = `select e.epcl_id, co.code as cohort, co.s1sp_name, e.installation_status, e.basis,
-    b.epcl_id as basis_epcl_id, e.date_first_added::text as date_first_added, ${DMC_DEVICES} as devices
+    b.epcl_id as basis_epcl_id, e.date_first_added::text as date_first_added, ${DMC_DEVICES} as devices,
+    ${EVIDENCE}
   from epcl_entry e join dmc d on d.id = e.dmc_id join cohort co on co.id = d.cohort_id
   left join epcl_entry b on b.id = e.basis_entry_id
  where e.state = 'ON_EPCL' and e.date_first_added <= $1::date
@@ -18,18 +23,17 @@ export const EPCL_LIST_SQL = `select e.epcl_id, co.code as cohort, co.s1sp_name,
 /** Report $1's entries in Annex A order, with evidence. */
 export const ANNEX_A_SQL = `select case re.report_group when 'GROUP_1_TESTED' then 1 else 2 end as report_group, e.epcl_id,
     co.code as cohort, co.s1sp_name, e.installation_status, e.state, e.basis, b.epcl_id as basis_epcl_id,
-    ${DMC_DEVICES} as devices,
-    (select coalesce(json_agg(json_build_object('role', ev.role, 'title', t.title) order by ev.role, t.title), '[]'::json)
-       from epcl_entry_evidence ev join test_report t on t.id = ev.test_report_id where ev.entry_id = e.id) as evidence
+    ${DMC_DEVICES} as devices, ${EVIDENCE}
   from epcl_report_entry re join epcl_entry e on e.id = re.entry_id join dmc d on d.id = e.dmc_id
   join cohort co on co.id = d.cohort_id left join epcl_entry b on b.id = e.basis_entry_id
  where re.report_id = $1
  order by re.report_group, re.annex_row nulls last, e.epcl_id`;
 
-export const ANNEX_A_TEST_REPORTS_SQL = `select distinct t.title, t.kind, t.version, t.state, t.tranche, t.capability_release,
-    t.draft_issued_on::text as draft_issued_on, t.final_on::text as final_on, t.document_ref
-  from epcl_report_entry re join epcl_entry_evidence ev on ev.entry_id = re.entry_id join test_report t on t.id = ev.test_report_id
- where re.report_id = $1 order by t.title`;
+/** The test reports with these titles ($1, text[]): the Test Reports sheet. */
+export const TEST_REPORTS_SQL = `select t.title, t.kind, t.version, t.state, t.tranche, t.capability_release,
+    t.draft_issued_on::text as draft_issued_on, t.shared_with_suppliers_on::text as shared_with_suppliers_on,
+    t.tag_reviewed_on::text as tag_reviewed_on, t.final_on::text as final_on, t.document_ref
+  from test_report t where t.title = any($1::text[]) order by t.title`;
 
 export const REPORT_SQL = `select r.id, r.number, r.title, r.dmct_tranches, r.version, r.report_date::text as report_date, r.author_email,
     r.classification, r.state, r.ssc_confirmed_on::text as ssc_confirmed_on, r.ssc_mode, r.lists_published_on::text as lists_published_on,

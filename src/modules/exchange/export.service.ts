@@ -5,13 +5,7 @@ import type { Viewer } from '../../core/graphql/context';
 import { REPORT_MATCHING, reportVolumes, type Reader } from '../eligibility/eligibility.service';
 import { candidatesCtes, deviceHopsJson, matchCtes, UNMIGRATED } from '../eligibility/upgrade.sql';
 import { viewerScope } from '../inventory/inventory.service';
-import {
-  ANNEX_A_SQL,
-  ANNEX_A_TEST_REPORTS_SQL,
-  EPCL_LIST_SQL,
-  installationsSql,
-  REPORT_SQL,
-} from './exchange.sql';
+import { ANNEX_A_SQL, EPCL_LIST_SQL, installationsSql, REPORT_SQL, TEST_REPORTS_SQL } from './exchange.sql';
 import {
   ANNEX_A_COLUMNS,
   ANNEX_A_TRAILING,
@@ -29,7 +23,7 @@ import {
   volumeRowLabel,
   type SlotDevice,
 } from './layouts';
-import { tableWriter, type Cell, type Format } from './sheets';
+import { tableWriter, type Cell, type Format, type TableWriter } from './sheets';
 
 export const EXPORT_KINDS = ['epcl-list', 'annex-a', 'volumes', 'candidates', 'installations'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -108,7 +102,7 @@ export async function writeExport(
   switch (kind) {
     case 'epcl-list': {
       const asOf = o.asOf ?? new Date().toISOString().slice(0, 10);
-      const entries = await reader.sql<EntryRow>(EPCL_LIST_SQL, [asOf]);
+      const entries = await reader.sql<EntryRow & { evidence: Evidence[] }>(EPCL_LIST_SQL, [asOf]);
       const groups = deviceGroups(entries.map((e) => e.devices));
       const sheet = await writer.sheet('EPCL', [...EPCL_LIST_COLUMNS, ...deviceColumns(groups)]);
       for (const e of entries) {
@@ -124,6 +118,7 @@ export async function writeExport(
         ]);
         progress(entries.length);
       }
+      await evidenceSheets(reader, writer, entries);
       break;
     }
     case 'annex-a': {
@@ -152,22 +147,7 @@ export async function writeExport(
         ]);
         progress(entries.length);
       }
-      const evidence = await writer.sheet('Evidence', EVIDENCE_COLUMNS);
-      for (const e of entries)
-        for (const ev of e.evidence) await evidence.row([e.epcl_id, ev.role, ev.title]);
-      const reports = await writer.sheet('Test Reports', TEST_REPORT_COLUMNS);
-      for (const t of await reader.sql<Record<string, Cell>>(ANNEX_A_TEST_REPORTS_SQL, [report.id]))
-        await reports.row([
-          t.title,
-          t.kind,
-          t.version,
-          t.state,
-          t.tranche,
-          t.capability_release,
-          t.draft_issued_on,
-          t.final_on,
-          t.document_ref,
-        ]);
+      await evidenceSheets(reader, writer, entries);
       const front = await writer.sheet('Report', REPORT_COLUMNS);
       for (const [field, value] of reportFields(report)) await front.row([field, value]);
       break;
@@ -305,6 +285,32 @@ export async function writeExport(
   }
   await writer.finish();
   return rows;
+}
+
+/** The Evidence and Test Reports sheets of a workbook of entries (csv files have the main sheet only). */
+async function evidenceSheets(
+  reader: ExportReader,
+  writer: TableWriter,
+  entries: { epcl_id: string; evidence: Evidence[] }[],
+): Promise<void> {
+  const evidence = await writer.sheet('Evidence', EVIDENCE_COLUMNS);
+  for (const e of entries) for (const ev of e.evidence) await evidence.row([e.epcl_id, ev.role, ev.title]);
+  const titles = [...new Set(entries.flatMap((e) => e.evidence.map((ev) => ev.title)))];
+  const reports = await writer.sheet('Test Reports', TEST_REPORT_COLUMNS);
+  for (const t of await reader.sql<Record<string, Cell>>(TEST_REPORTS_SQL, [titles]))
+    await reports.row([
+      t.title,
+      t.kind,
+      t.version,
+      t.state,
+      t.tranche,
+      t.capability_release,
+      t.draft_issued_on,
+      t.shared_with_suppliers_on,
+      t.tag_reviewed_on,
+      t.final_on,
+      t.document_ref,
+    ]);
 }
 
 type EntryRow = {

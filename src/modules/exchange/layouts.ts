@@ -98,6 +98,8 @@ export const TEST_REPORT_COLUMNS: Column[] = [
   { header: 'Tranche', type: 'int' },
   { header: 'Capability Release', type: 'text' },
   { header: 'Draft Issued', type: 'date' },
+  { header: 'Shared With Suppliers', type: 'date' },
+  { header: 'TAG Reviewed', type: 'date' },
   { header: 'Final', type: 'date' },
   { header: 'Document Ref', type: 'text' },
 ];
