@@ -98,7 +98,10 @@ export async function writeExport(
   await checkExport(reader, kind, o);
   const writer = tableWriter(o.format, out);
   let rows = 0;
-  const progress = (total?: number) => o.onProgress?.(++rows, total);
+  const progress = (total?: number) => {
+    rows++;
+    o.onProgress?.(rows, total);
+  };
   switch (kind) {
     case 'epcl-list': {
       const asOf = o.asOf ?? new Date().toISOString().slice(0, 10);

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
@@ -64,6 +65,7 @@ function xlsxWriter(out: Writable): TableWriter {
     useSharedStrings: false,
   });
   let current: ExcelJS.Worksheet | undefined;
+  let written = 0;
   const done = new Promise<void>((resolve, reject) => {
     out.once('finish', resolve);
     out.once('close', resolve);
@@ -83,6 +85,9 @@ function xlsxWriter(out: Writable): TableWriter {
       current = ws;
       return {
         async row(values) {
+          // Backpressure: exceljs writes into a zip stream piped to `out`; when `out` (a slow HTTP client,
+          // a disk) lags, wait for it rather than buffering the rows in memory.
+          if (++written % 500 === 0 && out.writableNeedDrain) await once(out, 'drain');
           ws.addRow(
             values.map((v, i) =>
               v === null ? null : columns[i]?.type === 'date' ? isoToDate(String(v)) : v,
