@@ -4,6 +4,7 @@ import { IMPORT_KINDS, importFile, type ImportKind } from '../modules/exchange/i
 import { int, UsageError } from './args';
 import { EXIT, type Command } from './command';
 import { withDatabase } from './database';
+import { progressBar } from './progress';
 
 export const importCommand: Command = {
   name: 'import',
@@ -42,7 +43,16 @@ Exit codes: 0 imported (or nothing to change), 1 refused (problems printed) or f
     const result = await withDatabase(async (url) => {
       const orm = await MikroORM.init(ormConfig(url, { pool: { min: 0, max: 2 } }));
       try {
-        return await importFile(orm, kind as ImportKind, file, { dryRun, report });
+        const bar = progressBar(`import ${kind}`);
+        try {
+          return await importFile(orm, kind as ImportKind, file, {
+            dryRun,
+            report,
+            onProgress: (done, total) => bar.update(done, total),
+          });
+        } finally {
+          bar.done();
+        }
       } finally {
         await orm.close(true);
       }

@@ -240,3 +240,114 @@ describe('round trip into an empty database', () => {
     }
   });
 });
+
+describe('device models and the DMCT Status List', () => {
+  it('imports device models and firmware once, refusing bad hex', async () => {
+    const header = 'Device Type,Manufacturer,Manufacturer ID,Model,Hardware Version,Firmware Version\r\n';
+    const good = path.join(dir, 'models.csv');
+    fs.writeFileSync(
+      good,
+      header +
+        'ESME,Test Devices Ltd,1A2B,TD-E1,1.0,0x1234\r\nESME,Test Devices Ltd,1A2B,TD-E1,1.0,00001235\r\n',
+    );
+    const first = await run('device-models', good);
+    expect(first.problems).toEqual([]);
+    expect(first.changes.map((c) => c.what)).toEqual([
+      'manufacturer',
+      'device model',
+      'firmware',
+      'firmware',
+    ]);
+    expect((await run('device-models', good)).changes).toEqual([]);
+
+    const bad = path.join(dir, 'models-bad.csv');
+    fs.writeFileSync(
+      bad,
+      header + 'ESME,Test Devices Ltd,XYZ1,TD-E1,1.0,0x1236\r\nESME,Test Devices Ltd,,TD-E1,1.0,0xZZ\r\n',
+    );
+    const refused = await run('device-models', bad);
+    expect(refused.problems).toEqual([
+      {
+        sheet: 'Device Models',
+        row: 2,
+        column: 'Manufacturer ID',
+        message: expect.stringMatching(/bad hex/),
+      },
+      {
+        sheet: 'Device Models',
+        row: 3,
+        column: 'Firmware Version',
+        message: expect.stringMatching(/bad hex/),
+      },
+    ]);
+  });
+
+  it('moves a catalogued DMC’s entry along the pipeline and refuses an unknown DMC', async () => {
+    const db = new Client({ connectionString: empty.url });
+    await db.connect();
+    const { rows } = await db.query<{
+      device_type: string;
+      name: string;
+      model_name: string;
+      hardware_version: string;
+      version_raw: string;
+    }>(
+      `select s.device_type, m.name, dm.model_name, dm.hardware_version, f.version_raw
+         from epcl_entry e join dmc_slot s on s.dmc_id = e.dmc_id join firmware_version f on f.id = s.firmware_version_id
+         join device_model dm on dm.id = f.device_model_id join manufacturer m on m.id = dm.manufacturer_id
+        where e.epcl_id = '002255' order by s.device_type`,
+    );
+    const types = rows.map((r) => r.device_type);
+    const header = [
+      'Cohort',
+      'Installation Status',
+      'State',
+      'EPCL ID',
+      ...types.flatMap((t) => [
+        `${t} Manufacturer`,
+        `${t} Model`,
+        `${t} Hardware Version`,
+        `${t} Firmware Version`,
+      ]),
+    ];
+    const devices = rows.flatMap((r) => [r.name, r.model_name, r.hardware_version, r.version_raw]);
+    const file = path.join(dir, 'status.csv');
+    fs.writeFileSync(
+      file,
+      [header, ['MOC_SECURE', 'ACTIVE', 'APPROVED', '002255', ...devices]]
+        .map((l) => l.join(','))
+        .join('\r\n') + '\r\n',
+    );
+    const dry = await run('dmct-status-list', file, true);
+    expect(dry.problems).toEqual([]);
+    expect(dry.changes).toEqual([
+      { op: 'changed', what: 'EPCL entry', detail: '002255 ACTIVE: state PROPOSED → APPROVED' },
+    ]);
+    expect((await db.query(`select state from epcl_entry where epcl_id = '002255'`)).rows[0].state).toBe(
+      'PROPOSED',
+    );
+    expect((await run('dmct-status-list', file)).written).toBe(true);
+    expect((await db.query(`select state from epcl_entry where epcl_id = '002255'`)).rows[0].state).toBe(
+      'APPROVED',
+    );
+    expect((await run('dmct-status-list', file)).changes).toEqual([]);
+
+    const unknown = path.join(dir, 'status-unknown.csv');
+    const other = devices.map((v, i) => (i === devices.length - 1 ? 'FFFFFFFF' : v));
+    fs.writeFileSync(
+      unknown,
+      [header, ['MOC_SECURE', 'ACTIVE', 'APPROVED', '', ...other]].map((l) => l.join(',')).join('\r\n') +
+        '\r\n',
+    );
+    const refused = await run('dmct-status-list', unknown);
+    expect(refused.problems).toEqual([
+      {
+        sheet: 'DMCT Status List',
+        row: 2,
+        column: 'CHF Manufacturer',
+        message: expect.stringMatching(/unknown DMC/),
+      },
+    ]);
+    await db.end();
+  });
+});

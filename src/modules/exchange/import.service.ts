@@ -55,7 +55,12 @@ export async function importFile(
   orm: MikroORM,
   kind: ImportKind,
   file: string,
-  options: { dryRun?: boolean; report?: number } = {},
+  options: {
+    dryRun?: boolean;
+    report?: number;
+    /** Rows written so far of about `total` (for a progress bar). */
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Promise<ImportResult> {
   const dryRun = options.dryRun ?? false;
   const problems: Problem[] = [];
@@ -130,6 +135,7 @@ export async function importFile(
         const model = r.text(row, cells, 'Model', true);
         const hardware = r.text(row, cells, 'Hardware Version', true);
         const firmware = r.text(row, cells, 'Firmware Version', true);
+        r.firmwareHex(row, firmware, 'Firmware Version');
         if (problems.length > before || !type || !manufacturer || !model || !hardware || !firmware) continue;
         const key = [type, manufacturer, model, hardware, firmware].join('|');
         if (seen.has(key))
@@ -179,6 +185,10 @@ export async function importFile(
 
   // ── Writing: one transaction ───────────────────────────────────────────────────────────────────
   const writer = new Writer(result.changes, path.basename(file));
+  // Entry files pass over their rows twice (DMCs, then entries in rule order).
+  const total = main.rows.length * (kind === 'epcl-list' || kind === 'annex-a' ? 2 : 1);
+  let done = 0;
+  writer.onRow = () => options.onProgress?.(++done, total);
   try {
     await orm.em.fork().transactional(async (em) => {
       writer.em = em;
@@ -330,7 +340,10 @@ class Writer {
     private readonly source: string,
   ) {}
 
+  onRow: () => void = () => undefined;
+
   at(sheet: string, row: number): void {
+    if (row > 0) this.onRow();
     this.position = { sheet, row };
   }
 

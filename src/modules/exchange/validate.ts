@@ -125,6 +125,13 @@ export class RowReader {
     return v;
   }
 
+  /** A firmware version written as hex (`0x…`) must be hex; other forms are kept as published. */
+  firmwareHex(row: number, firmware: string | null, column: string): boolean {
+    if (firmware === null || !/^0x/i.test(firmware) || /^0x[0-9A-Fa-f]{1,8}$/.test(firmware)) return true;
+    this.problem(row, column, `bad hex ${JSON.stringify(firmware)}: expected 0x and 1-8 hex digits`);
+    return false;
+  }
+
   /** The device columns of a row (`CHF Manufacturer`, …, `PPMID 2 Firmware Version`). */
   devices(row: number, cells: Raw[]): SlotDevice[] | null {
     const groups = new Set<string>();
@@ -154,14 +161,7 @@ export class RowReader {
       const model = this.text(row, cells, col('Model'), true);
       const hardware = this.text(row, cells, col('Hardware Version'), true);
       const firmware = this.text(row, cells, col('Firmware Version'), true);
-      if (firmware !== null && /^0x/i.test(firmware) && !/^0x[0-9A-Fa-f]{1,8}$/.test(firmware)) {
-        this.problem(
-          row,
-          col('Firmware Version'),
-          `bad hex ${JSON.stringify(firmware)}: expected 0x and 1-8 hex digits`,
-        );
-        ok = false;
-      }
+      if (!this.firmwareHex(row, firmware, col('Firmware Version'))) ok = false;
       if (manufacturer === null || model === null || hardware === null || firmware === null) {
         ok = false;
         continue;
