@@ -19,10 +19,13 @@ export async function openDatabase(url?: string): Promise<DatabaseHandle> {
 }
 
 /** Runs `work` with a database URL, then stops the embedded server if this command started it. */
-export async function withDatabase<T>(work: (url: string) => Promise<T>, url?: string): Promise<T> {
+export async function withDatabase<T>(
+  work: (url: string, db: DatabaseHandle) => Promise<T>,
+  url?: string,
+): Promise<T> {
   const db = await openDatabase(url);
   try {
-    return await work(db.url);
+    return await work(db.url, db);
   } finally {
     await db.stop();
   }

@@ -27,7 +27,11 @@ Existing data is dropped: pass --yes to confirm when the database is not empty.`
     const seed = int(args, 'seed') ?? 1;
     const report22Candidates = int(args, 'report22-candidates');
     if (installations > 20_000_000) throw new UsageError('--installations is capped at 20,000,000');
-    await withDatabase(async (url) => {
+    await withDatabase(async (url, db) => {
+      if (db.attached)
+        throw new Error(
+          'the embedded PostgreSQL of DATA_DIR is in use by a running server (npm start); stop it before replacing its data',
+        );
       const client = new Client({ connectionString: url });
       await client.connect();
       try {

@@ -6,6 +6,8 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 export type DatabaseHandle = {
   kind: 'url' | 'embedded';
   url: string;
+  /** The embedded server was already running (started by another process, e.g. `npm start`). */
+  attached?: boolean;
   /** Stops the embedded server (no-op for an external server). */
   stop(): Promise<void>;
 };
@@ -33,7 +35,7 @@ export async function resolveDatabase(options: {
     port: pg.port,
     dataDir: pg.dataDir,
   });
-  return { kind: 'embedded', url: pg.url, stop: () => pg.stop() };
+  return { kind: 'embedded', url: pg.url, attached: pg.attached, stop: () => pg.stop() };
 }
 
 /** Migrations known to the code but not yet applied to the database. */
