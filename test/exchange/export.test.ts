@@ -144,6 +144,22 @@ describe('GET /exports', () => {
   });
 });
 
+describe('GET /exports abandoned by the client', () => {
+  it('releases its database connection: more aborted downloads than the pool holds, then a normal one', async () => {
+    for (let i = 0; i < 12; i++) {
+      const abort = new AbortController();
+      const res = await fetch(`${base()}/exports/installations.csv`, { signal: abort.signal });
+      const reader = res.body!.getReader();
+      await reader.read();
+      abort.abort();
+      await reader.cancel().catch(() => undefined);
+    }
+    const res = await fetch(`${base()}/exports/volumes.csv?report=22`);
+    expect(res.status).toBe(200);
+    expect(parseCsv(await res.text()).length).toBeGreaterThan(10);
+  });
+});
+
 describe('dmc import', () => {
   it('refuses a file with problems by sheet, row and column, with exit code 1', async () => {
     const file = path.join(dir, 'broken.csv');

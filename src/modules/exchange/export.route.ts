@@ -12,6 +12,7 @@ import {
   type ExportKind,
   type ExportOptions,
 } from './export.service';
+import { OutputClosed } from './sheets';
 
 const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -85,6 +86,10 @@ export function exportsRouter(
           error.code === 'INVALID_INPUT' ? 'BAD_USER_INPUT' : error.code,
           error.message,
         );
+      if (error instanceof OutputClosed) {
+        log.info('export abandoned by the client', { kind });
+        return;
+      }
       log.error('export failed', { kind, error });
       if (!res.headersSent) return fail(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       res.destroy(error as Error);

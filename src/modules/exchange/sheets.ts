@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
@@ -29,15 +28,37 @@ export function csvField(value: Cell): string {
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const write = (out: Writable, chunk: string) =>
-  new Promise<void>((resolve, reject) => {
-    if (out.write(chunk)) resolve();
-    else {
-      const onDrain = () => (out.off('error', reject), resolve());
-      out.once('drain', onDrain);
-      out.once('error', reject);
-    }
+export class OutputClosed extends Error {
+  constructor() {
+    super('the output was closed before the export finished (e.g. the client went away)');
+  }
+}
+
+/** Resolves when `out` can take more data; rejects when it is closed or fails first. */
+function drained(out: Writable): Promise<void> {
+  if (out.destroyed) return Promise.reject(new OutputClosed());
+  if (!out.writableNeedDrain) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    const done = (error?: Error) => {
+      out.off('drain', onDrain);
+      out.off('close', onClose);
+      out.off('error', onError);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new OutputClosed());
+    const onError = (error: Error) => done(error);
+    out.on('drain', onDrain);
+    out.on('close', onClose);
+    out.on('error', onError);
   });
+}
+
+const write = async (out: Writable, chunk: string) => {
+  if (out.destroyed) throw new OutputClosed();
+  if (!out.write(chunk)) await drained(out);
+};
 
 function csvWriter(out: Writable): TableWriter {
   let sheets = 0;
@@ -87,7 +108,7 @@ function xlsxWriter(out: Writable): TableWriter {
         async row(values) {
           // Backpressure: exceljs writes into a zip stream piped to `out`; when `out` (a slow HTTP client,
           // a disk) lags, wait for it rather than buffering the rows in memory.
-          if (++written % 500 === 0 && out.writableNeedDrain) await once(out, 'drain');
+          if (++written % 500 === 0) await drained(out);
           ws.addRow(
             values.map((v, i) =>
               v === null ? null : columns[i]?.type === 'date' ? isoToDate(String(v)) : v,
