@@ -15,7 +15,7 @@ const SERVICE = 'dmc-catalogue';
  * demo data into an empty database, serve. SIGTERM/SIGINT drain HTTP and WebSocket clients, close the pool
  * and stop the embedded database.
  */
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
@@ -97,4 +97,5 @@ function reportStartupFailure(log: Logger, error: unknown): void {
   }
 }
 
-void main();
+// Run directly (`ts-node src/main.ts`, `node dist/src/main.js`) or through `dmc serve`.
+if (require.main === module) void main();

@@ -51,6 +51,7 @@ import { requestIdFrom } from './core/request-id';
 import { DOMAIN_EVENT_TOPIC } from './modules/events/events.resolver';
 import { DomainEventRelay } from './modules/events/event-relay';
 import { LifecycleScheduler } from './modules/epcl/lifecycle.scheduler';
+import { exportsRouter } from './modules/exchange/export.route';
 
 export type ServerOptions = {
   orm: MikroORM;
@@ -102,7 +103,8 @@ function viewerFor(headers: http.IncomingHttpHeaders, production: boolean): View
 
 /**
  * The HTTP server: GraphQL over HTTP and graphql-ws on the same port and path (`/graphql`), `GET /healthz`
- * (the process is up), `GET /readyz` (the database answers and every migration is applied) and, when
+ * (the process is up), `GET /readyz` (the database answers and every migration is applied),
+ * `GET /exports/<kind>.<xlsx|csv>` (the files of `dmc export`, with the viewer rules of GraphQL) and, when
  * enabled, the GraphiQL explorer for browsers at `GET /graphql` and the dashboard at `GET /dashboard`.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -374,6 +376,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   app.use(explorerRouter({ enabled: options.explorer ?? false, endpoint: '/graphql' }));
   app.use(dashboard);
+  app.use(
+    '/exports',
+    exportsRouter(pool, (headers) => viewerFor(headers, production), log),
+  );
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY_BYTES }),

@@ -74,6 +74,20 @@ describe('startEmbeddedPostgres', () => {
       const second = startEmbeddedPostgres({ dataDir, log });
       await expect(second).rejects.toBeInstanceOf(EmbeddedPostgresError);
       await expect(second).rejects.toMatchObject({ code: 'EMBEDDED_PG_DATA_DIR_IN_USE' });
+
+      // What `dmc` commands do while `npm start` runs: use the running server, and leave it running.
+      const attached = await startEmbeddedPostgres({
+        dataDir,
+        database: 'persist_test',
+        log,
+        attachToRunning: true,
+      });
+      expect(attached).toMatchObject({ attached: true, port: first.port, url: first.url });
+      expect(await query<{ name: string }>(attached.url, 'select name from t where id = 1')).toEqual([
+        { name: 'kept' },
+      ]);
+      await attached.stop();
+      expect(await query<{ n: number }>(first.url, 'select 1 as n')).toEqual([{ n: 1 }]);
     } finally {
       await first.stop();
     }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Client, Pool, type PoolClient } from 'pg';
+import Cursor from 'pg-cursor';
 
 /**
  * A read that did not finish: the request's deadline passed (PostgreSQL's `statement_timeout`, or the
@@ -96,6 +97,37 @@ export class SqlPool {
   /** Connections open, idle, and queries waiting for one (for the pool gauges). */
   stats(): { total: number; idle: number; waiting: number } {
     return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
+  }
+
+  /**
+   * One statement read in batches through a server-side cursor, so a result of any size uses flat memory
+   * (exports), in a read transaction with optional `set local` settings. Breaking out of the loop drops
+   * the connection.
+   */
+  async *cursor<T>(
+    text: string,
+    params: readonly unknown[] = [],
+    batchSize = 1000,
+    settings: readonly string[] = [],
+  ): AsyncGenerator<T[]> {
+    const client = await this.pool.connect();
+    let healthy = false;
+    try {
+      await client.query('begin');
+      for (const setting of settings) await client.query(`set local ${setting}`);
+      const cursor = client.query(new Cursor<T>(text, [...params]));
+      for (;;) {
+        const rows = await cursor.read(batchSize);
+        if (rows.length === 0) break;
+        yield rows;
+      }
+      await cursor.close();
+      await client.query('commit');
+      healthy = true;
+    } finally {
+      // A cursor abandoned half-read leaves its connection mid-protocol: drop it rather than reuse it.
+      client.release(!healthy);
+    }
   }
 
   async close(): Promise<void> {

@@ -312,6 +312,24 @@ export function clearStalePostmasterPid(dataDir: string, log: EmbeddedPostgresLo
   );
 }
 
+/**
+ * The postmaster already serving this data folder, if one runs (its pid and port, lines 1 and 4 of
+ * `postmaster.pid`), so a second process can connect to it instead of failing with
+ * EMBEDDED_PG_DATA_DIR_IN_USE.
+ */
+export function runningPostmaster(dataDir: string): { pid: number; port: number } | undefined {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined;
+  return isRunningPostgres(pid) ? { pid, port } : undefined;
+}
+
 function isRunningPostgres(pid: number): boolean {
   // Like PostgreSQL itself: after a container restart the old pid is often reused by us or our parent.
   if (pid === process.pid || pid === process.ppid) return false;

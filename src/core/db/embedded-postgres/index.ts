@@ -34,9 +34,15 @@ import type { EmbeddedPostgresLog, EmbeddedPostgresOptions, EmbeddedPostgres } f
 import { EmbeddedPostgresError } from './errors';
 import { isRoot, ensurePostgresUser, assertTmpDirReachable, SUPERUSER } from './os-user';
 import { locatePlatformPackage, usableNativeDir } from './binaries';
-import { prepareDataDir, type ClusterContext, ensureCluster, clearStalePostmasterPid } from './cluster';
+import {
+  prepareDataDir,
+  type ClusterContext,
+  ensureCluster,
+  clearStalePostmasterPid,
+  runningPostmaster,
+} from './cluster';
 import { type ServerProcess, launchServer } from './server';
-import { ensureDatabase } from './client';
+import { ensureDatabase, tryConnect } from './client';
 import { removeDir } from './util';
 import { createLogger, type Logger } from '../../logger';
 
@@ -87,6 +93,22 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
     };
 
     const password = await ensureCluster(ctx);
+    const postmaster = opts.attachToRunning && !throwAway ? runningPostmaster(dataDir) : undefined;
+    if (postmaster && (await tryConnect(postmaster.port, password, 'postgres')) === 'ok') {
+      // Another process (`npm start`) serves this data folder: use it, never start a second server on it.
+      await ensureDatabase(postmaster.port, password, database, dataDir);
+      log('info', `Using the PostgreSQL already running on 127.0.0.1:${postmaster.port} for ${dataDir}`, {
+        dataDir,
+        pid: postmaster.pid,
+      });
+      return {
+        url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${postmaster.port}/${encodeURIComponent(database)}`,
+        port: postmaster.port,
+        dataDir,
+        attached: true,
+        stop: async () => undefined,
+      };
+    }
     clearStalePostmasterPid(dataDir, log);
     const launched = await launchServer(ctx, { port: opts.port, password, fastUnsafe, startTimeoutMs });
     server = launched.server;
@@ -109,7 +131,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
     const running = server;
     // After this point a forgotten stop() must not keep the parent alive; the exit hook cleans up.
     running.unref();
-    return { url, port: launched.port, dataDir, stop: running.stop };
+    return { url, port: launched.port, dataDir, attached: false, stop: running.stop };
   } catch (err) {
     if (server) await server.terminate();
     if (throwAway) removeDir(dataDir);

@@ -18,6 +18,11 @@ export type EmbeddedPostgresOptions = {
   startTimeoutMs?: number;
   /** fsync=off, full_page_writes=off, synchronous_commit=off (default: true when no dataDir). */
   fastUnsafe?: boolean;
+  /**
+   * When a PostgreSQL already serves `dataDir` (its `postmaster.pid` names a live postgres), connect to it
+   * instead of failing with EMBEDDED_PG_DATA_DIR_IN_USE; `stop()` then leaves it running. Default false.
+   */
+  attachToRunning?: boolean;
 };
 
 export type EmbeddedPostgres = {
@@ -25,6 +30,8 @@ export type EmbeddedPostgres = {
   port: number;
   /** Where the data actually lives (may differ from the requested dataDir, see the warn log). */
   dataDir: string;
+  /** True when this is a server another process started (`attachToRunning`); `stop()` is then a no-op. */
+  attached: boolean;
   stop(): Promise<void>;
 };
 
