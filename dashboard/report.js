@@ -7,6 +7,7 @@ const REPORT = `query Report($number: Int!) {
   epclReport(number: $number) {
     number title version state reportDate dmctTranches sscMode sscConfirmedOn listsPublishedOn publishedOn
     secasNotifiedOn objectionDeadline objectionsTo sosDecision sosDecidedOn
+    history { fromState toState effectiveOn actor reason }
     entries { totalCount }
     group1: entries(group: GROUP_1_TESTED, first: 1) { totalCount }
     group2: entries(group: GROUP_2_SE, first: 1) { totalCount }
@@ -135,6 +136,30 @@ export async function reportPage(url) {
           ),
         ),
         r.objectionsTo ? el('p', { class: 'muted' }, `Objections to ${r.objectionsTo}`) : null,
+        r.history.length
+          ? el(
+              'div',
+              {},
+              el('h3', {}, 'Recorded changes of state'),
+              el(
+                'ol',
+                { class: 'timeline', 'data-table': 'report-history' },
+                r.history.map((h) =>
+                  el(
+                    'li',
+                    {},
+                    el('strong', {}, day(h.effectiveOn)),
+                    ` ${(h.fromState ?? 'new').replaceAll('_', ' ')} → ${h.toState.replaceAll('_', ' ')}`,
+                    el('span', { class: 'muted' }, ` · ${h.actor}${h.reason ? ` · ${h.reason}` : ''}`),
+                  ),
+                ),
+              ),
+            )
+          : el(
+              'p',
+              { class: 'muted' },
+              'No change of state recorded since the platform began keeping history.',
+            ),
       ),
       card(
         'Live Service Criteria',

@@ -6,13 +6,14 @@ import { card, chart, COLORS, el, kpi, num, table } from './ui.js';
 const STATUSES = ['active', 'dormant', 'mixed'];
 
 export async function upgradesPage(url) {
-  const { epclReport, suppliers, notMigrating } = await gql(`{
+  const { epclReport, suppliers, notMigrating, blocked } = await gql(`{
     epclReport(number: 22) {
       tested: entries(group: GROUP_1_TESTED, first: 100) { nodes { ...Entry } }
       equivalent: entries(group: GROUP_2_SE, first: 100) { nodes { ...Entry } }
     }
     suppliers { id name }
     notMigrating: installationsNotMigrating { migrationState exclusionCategory installations }
+    blocked: blockedInstallations { byReason { code installs devices } }
   }
   fragment Entry on EpclEntry { epclId installationStatus dmc { id fingerprint label cohort { code } } }`);
   // Report 22's DMCs (an entry per status): the tested ones first (the default target), then the first
@@ -105,7 +106,24 @@ export async function upgradesPage(url) {
         ),
       ),
       card(
-        'Installations not migrating, by reason',
+        'Blocked installations, by reason',
+        table(
+          [
+            { label: 'Reason', value: (r) => r.code.replaceAll('_', ' ') },
+            { label: 'Installations', value: (r) => r.installs, num: true },
+            { label: 'Devices', value: (r) => r.devices, num: true },
+          ],
+          blocked.byReason,
+          { 'data-table': 'blocked-by-reason' },
+        ),
+        el(
+          'p',
+          { class: 'muted' },
+          `${num(blocked.byReason.reduce((a, r) => a + r.installs, 0))} unmigrated or excluded installations cannot migrate today, each under the first reason its own DMC gives (blockedInstallations in the API, with a drill-down per reason).`,
+        ),
+      ),
+      card(
+        'Installations not migrating, by migration state',
         table(
           [
             { label: 'Migration state', value: (r) => r.migrationState.replaceAll('_', ' ') },

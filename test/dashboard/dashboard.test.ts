@@ -145,6 +145,17 @@ describe('the dashboard in Chromium', () => {
       epclReport.objectionDeadline,
     );
     expect(await opened.page.locator('[data-table="criteria"] tbody tr').count()).toBe(10);
+    // The recorded history (the scheduler closed the window at start-up, effective on the deadline).
+    const { epclReport: withHistory } = ok(
+      await gql<{ epclReport: { history: { toState: string; effectiveOn: string }[] } }>(
+        '{ epclReport(number: 22) { history { toState effectiveOn } } }',
+      ),
+    );
+    expect(await opened.page.locator('[data-table="report-history"] li').count()).toBe(
+      withHistory.history.length,
+    );
+    if (withHistory.history.length)
+      expect(await opened.page.textContent('[data-table="report-history"]')).toContain('10 Dec 2021');
     expect((await charts(opened.page))['report-volumes']).toBeGreaterThan(1000);
     await finish(opened, 'report-22');
   });
@@ -166,6 +177,19 @@ describe('the dashboard in Chromium', () => {
     expect(await metric(opened.page, 'candidates-mixed')).toBe(installs.mixed);
     expect((await charts(opened.page))['candidates-by-supplier']).toBeGreaterThan(1000);
     expect(await opened.page.textContent('[data-table="not-migrating"]')).toContain('EXCLUDED');
+    // Blocked installations by reason: each row as the API counts it.
+    const { blockedInstallations } = ok(
+      await gql<{ blockedInstallations: { byReason: { code: string; installs: number }[] } }>(
+        '{ blockedInstallations { byReason { code installs } } }',
+      ),
+    );
+    expect(blockedInstallations.byReason.length).toBeGreaterThan(1);
+    const cell = (n: number) =>
+      opened.page.locator(`[data-table="blocked-by-reason"] tbody tr td:nth-child(${n})`).allTextContents();
+    const [codes, counted] = await Promise.all([cell(1), cell(2)]);
+    expect(codes.map((code, i) => [code, Number(counted[i].replace(/[^0-9]/g, ''))])).toEqual(
+      blockedInstallations.byReason.map((b) => [b.code.replaceAll('_', ' '), b.installs]),
+    );
     await finish(opened, 'upgrades');
   });
 

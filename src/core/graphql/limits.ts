@@ -79,6 +79,26 @@ export function operationCost(
   operationName: string | undefined,
   variables: Record<string, unknown> | undefined,
 ): number | undefined {
+  // The estimate depends only on the schema, the parsed document (Apollo reuses one per query text), the
+  // operation and the variables: a repeated operation reuses it instead of walking the document again.
+  let byInput = costCache.get(document);
+  if (!byInput) costCache.set(document, (byInput = new Map<string, number | undefined>()));
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+  if (byInput.has(key)) return byInput.get(key);
+  const cost = estimateCost(schema, document, operationName, variables);
+  if (byInput.size >= 100) byInput.clear();
+  byInput.set(key, cost);
+  return cost;
+}
+
+const costCache = new WeakMap<DocumentNode, Map<string, number | undefined>>();
+
+function estimateCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown> | undefined,
+): number | undefined {
   try {
     return getComplexity({
       schema,

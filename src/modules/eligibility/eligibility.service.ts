@@ -294,8 +294,6 @@ export async function matchReport(ctx: Reader, reportId: number): Promise<Matche
   const { values, p } = sqlParams();
   const report = p(reportId, 'int');
   const scope = viewerScope(ctx.viewer, p);
-  const eligibleNow = `exists (select 1 from device_combo c2 join epcl_entry e2 on e2.dmc_id = c2.dmc_id
-         where c2.id = p.combo_id and e2.installation_status = en.installation_status and e2.state = 'ON_EPCL')`;
   const hops = `case when en.installation_status = 'DORMANT' then p.hops_dormant else p.hops_any end`;
   return ctx.analyse<MatchedRow>(
     `${matchCtes(`entries as (
@@ -303,14 +301,20 @@ export async function matchReport(ctx: Reader, reportId: number): Promise<Matche
          where re.report_id = ${report}),
       targets(dmc_id, cohort_id) as (select d.id, d.cohort_id from dmc d where d.id in (select dmc_id from entries))`)},
      best as materialized (
-       select distinct on (p.combo_id, en.installation_status) p.combo_id, en.installation_status as status, p.at_target, en.report_group,
-              ${eligibleNow} as eligible_now
+       select distinct on (p.combo_id, en.installation_status) p.combo_id, en.installation_status as status, p.at_target, en.report_group
          from pairs p join entries en on en.dmc_id = p.dmc_id
         where (p.at_target or case when en.installation_status = 'DORMANT' then p.up_dormant else p.up_any end)
-        order by p.combo_id, en.installation_status, p.at_target desc, en.report_group, ${hops})
+        order by p.combo_id, en.installation_status, p.at_target desc, en.report_group, ${hops}),
+     -- Combinations whose DMC has an entry on the list for a status: installations there are eligible today.
+     eligible_now as materialized (
+       select c2.id as combo_id, e2.installation_status as status from device_combo c2
+         join epcl_entry e2 on e2.dmc_id = c2.dmc_id where e2.state = 'ON_EPCL'),
+     decided as (
+       select b.*, exists (select 1 from eligible_now x where x.combo_id = b.combo_id and x.status = b.status) as eligible_now
+         from best b)
      select b.report_group, b.at_target, b.status, b.eligible_now, sum(n.installs)::int as installs,
             sum(n.installs * c.device_count)::int as devices
-       from best b join device_combo c on c.id = b.combo_id
+       from decided b join device_combo c on c.id = b.combo_id
        cross join lateral (select count(*)::int as installs from installation i
                             where i.combo_id = b.combo_id and i.status = b.status and ${UNMIGRATED} and ${scope}) n
       where n.installs > 0

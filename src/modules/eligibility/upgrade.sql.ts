@@ -91,9 +91,11 @@ export function deviceHopsJson(installation: string, dmc: string, status: string
  * installation firmware can take there (raw reachability).
  */
 export function candidatesCtes(targetParam: string, conditions: string[], requireEntry = true): string {
+  // One hashed lookup of the target's live entry statuses, not a subquery per installation.
   const entry = requireEntry
     ? [
-        `i.status in (select e.installation_status from epcl_entry e where e.dmc_id = p.dmc_id and e.state in ${LIVE_ENTRY_STATES})`,
+        `(p.dmc_id, i.status) in (select e.dmc_id, e.installation_status from epcl_entry e
+           where e.dmc_id in (select dmc_id from targets) and e.state in ${LIVE_ENTRY_STATES})`,
       ]
     : [];
   return `${matchCtes(`targets(dmc_id, cohort_id) as (select id, cohort_id from dmc where id = ${targetParam})`)},
