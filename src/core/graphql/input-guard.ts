@@ -32,7 +32,11 @@ function inValue(node: ValueNode, argument: string): Found | undefined {
   }
 }
 
+/** Documents already walked and found clean (Apollo reuses one parsed document per query text). */
+const clean = new WeakSet<DocumentNode>();
+
 function inDocument(document: DocumentNode): Found | undefined {
+  if (clean.has(document)) return undefined;
   let found: Found | undefined;
   visit(document, {
     Argument(node) {
@@ -44,6 +48,7 @@ function inDocument(document: DocumentNode): Found | undefined {
       return found ? BREAK : false;
     },
   });
+  if (!found) clean.add(document);
   return found;
 }
 
