@@ -194,18 +194,38 @@ export async function viewerInstallations(
     values,
   );
   const rows = row.page ?? [];
-  const nodes = rows.slice(0, limit).map(installationFromRow);
-  const edges = nodes.map((n) => ({ cursor: encodeCursor(['INSTALLATION', n.installationId]), node: n }));
+  return keysetPage(
+    rows.map(installationFromRow),
+    limit,
+    (n) => ['INSTALLATION', n.installationId],
+    after !== undefined,
+    row.total,
+  );
+}
+
+/**
+ * A forward keyset page from `rows` fetched with one row more than `limit` (that extra row says whether a
+ * next page exists), each row's cursor made from `key`.
+ */
+function keysetPage<T>(
+  rows: T[],
+  limit: number,
+  key: (row: T) => unknown[],
+  hasPreviousPage: boolean,
+  totalCount: number,
+) {
+  const nodes = rows.slice(0, limit);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(key(node)), node }));
   return {
     edges,
     nodes,
     pageInfo: {
       hasNextPage: rows.length > limit,
-      hasPreviousPage: after !== undefined,
+      hasPreviousPage,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: row.total,
+    totalCount,
   };
 }
 
@@ -236,26 +256,13 @@ export async function viewerDmcs(
     values,
   );
   const rows = row.page ?? [];
-  const nodes = rows.slice(0, limit).map((r) => ({
-    dmcId: r.dmc_id,
-    installations: r.installations,
-    unmigrated: r.unmigrated,
-  }));
-  const edges = nodes.map((n) => ({
-    cursor: encodeCursor(['VIEWER_DMC', n.installations, n.dmcId]),
-    node: n,
-  }));
-  return {
-    edges,
-    nodes,
-    pageInfo: {
-      hasNextPage: rows.length > limit,
-      hasPreviousPage: after !== undefined,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount: row.total,
-  };
+  return keysetPage(
+    rows.map((r) => ({ dmcId: r.dmc_id, installations: r.installations, unmigrated: r.unmigrated })),
+    limit,
+    (n) => ['VIEWER_DMC', n.installations, n.dmcId],
+    after !== undefined,
+    row.total,
+  );
 }
 
 /**
