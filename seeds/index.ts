@@ -74,6 +74,8 @@ export async function seedDatabase(url: string, options: SeedOptions): Promise<S
         options.installations,
       ]);
     }
+    // Fresh statistics first: the pacing history joins the just-loaded inventory.
+    if (options.installations > 0) await db.query('analyze installation, device_combo, device');
     const pacing =
       options.installations > 0
         ? await loadPacing(db, options.installations, options.seed)

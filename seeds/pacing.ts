@@ -1,3 +1,4 @@
+import { withBulkLoad } from './bulk-load';
 import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { PROVEN_CAPACITY } from '../src/modules/pacing/pacing-rules';
@@ -228,15 +229,19 @@ export async function loadPacing(
       );
   }
 
-  const stream = db.query(
-    copyFrom(
-      'copy migration_attempt (installation_id, attempted_on, outcome, error_code, dmc_id, cohort_id, status) from stdin',
-    ),
-  );
-  await new Promise<void>((resolve, reject) => {
-    stream.on('finish', () => resolve());
-    stream.on('error', (e: Error) => reject(e));
-    stream.end(lines);
+  // Loaded like the inventory: keys and foreign keys re-created after the COPY, validated set-based (checking
+  // them row by row, against an installation table just bulk-loaded in this transaction, took minutes).
+  await withBulkLoad(db, ['migration_attempt'], async () => {
+    const stream = db.query(
+      copyFrom(
+        'copy migration_attempt (installation_id, attempted_on, outcome, error_code, dmc_id, cohort_id, status) from stdin',
+      ),
+    );
+    await new Promise<void>((resolve, reject) => {
+      stream.on('finish', () => resolve());
+      stream.on('error', (e: Error) => reject(e));
+      stream.end(lines);
+    });
   });
   await db.query(
     `update installation i set migrated_on = v.day
