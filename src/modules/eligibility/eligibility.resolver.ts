@@ -38,14 +38,16 @@ import {
   BLOCKED_REASONS,
   blockedByReason,
   blockedFilterSql,
-  countsByStatus as counts,
   explainEligibility,
+  restrictionIds,
+} from './eligibility.service';
+import {
+  countsByStatus as counts,
   matchReport,
   reportVolumes,
-  restrictionIds,
   STATUSES,
   sumCounts as sum,
-} from './eligibility.service';
+} from './report-volumes.service';
 import { BlockerCode } from '../common/enums';
 import { candidatesCtes, deviceHopsJson, LIVE_ENTRY_STATES } from './upgrade.sql';
 

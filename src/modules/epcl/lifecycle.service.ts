@@ -83,6 +83,22 @@ async function inTransaction<K>(
   }
 }
 
+/**
+ * The report of `reportNumber`, locked for this transaction (FOR UPDATE unless `lock` says otherwise), at the
+ * version the caller expects; refused with NOT_FOUND or STALE_VERSION otherwise.
+ */
+async function lockReport(
+  em: EntityManager,
+  reportNumber: number,
+  expectedVersion?: number | null,
+  lock: LockMode.PESSIMISTIC_WRITE | LockMode.PESSIMISTIC_READ = LockMode.PESSIMISTIC_WRITE,
+): Promise<EpclReport> {
+  const report = await em.findOne(EpclReport, { number: reportNumber }, { lockMode: lock });
+  if (!report) return refuse('NOT_FOUND', `no EPCL report ${reportNumber}`, ['input', 'reportNumber']);
+  checkVersion(report, expectedVersion, `EPCL report ${report.number}`);
+  return report;
+}
+
 const EPCL_ID = /^[0-9]{6}$/;
 const MAX_TEXT = 2000;
 // eslint-disable-next-line no-control-regex -- the point is to find control characters
@@ -187,14 +203,7 @@ export async function recordSecretaryOfStateDecision(
   if (errors.length) return { id: null, userErrors: errors };
 
   return inTransaction(ctx, null, async (em) => {
-    const report = await em.findOne(
-      EpclReport,
-      { number: input.reportNumber },
-      { lockMode: LockMode.PESSIMISTIC_WRITE },
-    );
-    if (!report)
-      return refuse('NOT_FOUND', `no EPCL report ${input.reportNumber}`, ['input', 'reportNumber']);
-    checkVersion(report, input.expectedVersion, `EPCL report ${report.number}`);
+    const report = await lockReport(em, input.reportNumber, input.expectedVersion);
     if (report.state !== EpclReportState.AWAITING_SOS)
       refuse(
         'INVALID_STATE_TRANSITION',
@@ -575,14 +584,7 @@ export async function addEntriesToEpclReport(
   if (errors.length) return { id: null, userErrors: errors };
 
   return inTransaction(ctx, ['input', 'entries'], async (em) => {
-    const report = await em.findOne(
-      EpclReport,
-      { number: input.reportNumber },
-      { lockMode: LockMode.PESSIMISTIC_WRITE },
-    );
-    if (!report)
-      return refuse('NOT_FOUND', `no EPCL report ${input.reportNumber}`, ['input', 'reportNumber']);
-    checkVersion(report, input.expectedVersion, `EPCL report ${report.number}`);
+    const report = await lockReport(em, input.reportNumber, input.expectedVersion);
     if (report.state !== EpclReportState.DRAFTING)
       refuse(
         'INVALID_STATE_TRANSITION',
@@ -636,13 +638,7 @@ async function stepReport(
   apply: (report: EpclReport) => void,
 ): Promise<LifecycleResult> {
   return inTransaction(ctx, null, async (em) => {
-    const report = await em.findOne(
-      EpclReport,
-      { number: reportNumber },
-      { lockMode: LockMode.PESSIMISTIC_WRITE },
-    );
-    if (!report) return refuse('NOT_FOUND', `no EPCL report ${reportNumber}`, ['input', 'reportNumber']);
-    checkVersion(report, expectedVersion, `EPCL report ${report.number}`);
+    const report = await lockReport(em, reportNumber, expectedVersion);
     apply(report);
     for (const step of steps) {
       await setLifecycle(em, { ...step, actor: actorOf(ctx), reportId: report.id });
@@ -781,13 +777,7 @@ export async function recordObjection(ctx: Context, input: ObjectionInput): Prom
   if (errors.length) return { id: null, userErrors: errors };
 
   return inTransaction(ctx, null, async (em) => {
-    const report = await em.findOne(
-      EpclReport,
-      { number: input.reportNumber },
-      { lockMode: LockMode.PESSIMISTIC_READ },
-    );
-    if (!report)
-      return refuse('NOT_FOUND', `no EPCL report ${input.reportNumber}`, ['input', 'reportNumber']);
+    const report = await lockReport(em, input.reportNumber, null, LockMode.PESSIMISTIC_READ);
     const supplier = await em.findOne(Supplier, input.supplierId);
     if (!supplier) return refuse('NOT_FOUND', `no supplier ${input.supplierId}`, ['input', 'supplierId']);
     if (report.state !== EpclReportState.OBJECTION_WINDOW_OPEN)

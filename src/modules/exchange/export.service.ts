@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import type { SqlPool } from '../../core/db/sql-pool';
 import { sqlParams } from '../../core/db/sql-params';
 import type { Viewer } from '../../core/graphql/context';
-import { REPORT_MATCHING, reportVolumes, type Reader } from '../eligibility/eligibility.service';
+import { REPORT_MATCHING, reportVolumes, type Reader } from '../eligibility/report-volumes.service';
 import { candidatesCtes, deviceHopsJson, matchCtes, UNMIGRATED } from '../eligibility/upgrade.sql';
 import { viewerScope } from '../inventory/inventory.service';
 import { ANNEX_A_SQL, EPCL_LIST_SQL, installationsSql, REPORT_SQL, TEST_REPORTS_SQL } from './exchange.sql';

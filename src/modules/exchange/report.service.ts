@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { reportVolumes, type Reader } from '../eligibility/eligibility.service';
+import { reportVolumes, type Reader } from '../eligibility/report-volumes.service';
 import type { ReportVolumes } from '../eligibility/eligibility.types';
 import { ANNEX_A_SQL, REPORT_SQL } from './exchange.sql';
 import { reportFields } from './export.service';
