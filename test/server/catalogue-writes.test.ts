@@ -93,14 +93,17 @@ describe('updateManufacturer', () => {
     expect(await names()).toEqual(before);
   });
 
-  it('is for DCC staff only: a supplier viewer gets FORBIDDEN', async () => {
+  it.each([
+    ['a supplier', { 'x-dev-viewer-role': 'SUPPLIER', 'x-dev-viewer-supplier-id': '1' }],
+    ['a DCC analyst (read-only staff)', { 'x-dev-viewer-role': 'DCC_ANALYST' }],
+  ])('is for DCC admins only: %s gets FORBIDDEN and nothing is written', async (_who, headers) => {
     const id = await manufacturerId(1);
     const res = await t.request(
       UpdateManufacturerDocument,
-      { input: { id, name: 'Supplier rename' } },
-      { 'x-dev-viewer-role': 'SUPPLIER', 'x-dev-viewer-supplier-id': '1' },
+      { input: { id, name: 'Unauthorised rename' } },
+      headers,
     );
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect(await names()).not.toContain('Supplier rename');
+    expect(await names()).not.toContain('Unauthorised rename');
   });
 });

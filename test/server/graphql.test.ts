@@ -150,7 +150,7 @@ describe('errors', () => {
       { 'x-dev-viewer-role': 'ROOT' },
     );
     expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    expect(res.errors?.[0].message).toContain('x-dev-viewer-role must be DCC_STAFF or SUPPLIER');
+    expect(res.errors?.[0].message).toContain('x-dev-viewer-role must be DCC_ADMIN, DCC_ANALYST or SUPPLIER');
   });
 });
 

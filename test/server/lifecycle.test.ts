@@ -156,7 +156,7 @@ describe('report 22 from where the seed leaves it to the EPCL', () => {
       fromState: 'AWAITING_SOS',
       toState: 'APPROVED',
       effectiveOn: '2021-12-15',
-      actor: 'DCC_STAFF',
+      actor: 'DCC_ADMIN',
     });
   });
 
@@ -190,7 +190,7 @@ describe('report 22 from where the seed leaves it to the EPCL', () => {
       version: 'EPCL v1.23',
       publishedOn: '2021-12-17',
       entriesAdded: 435,
-      actor: 'DCC_STAFF',
+      actor: 'DCC_ADMIN',
     });
     expect(await count(['ON_EPCL'])).toBe(435);
   });
@@ -211,7 +211,7 @@ describe('report 22 from where the seed leaves it to the EPCL', () => {
         fromState: 'PROPOSED',
         toState: 'APPROVED',
         effectiveOn: '2021-12-15',
-        actor: 'DCC_STAFF',
+        actor: 'DCC_ADMIN',
         reason: 'Secretary of State decision on EPCL report 22: APPROVED',
         report: { number: 22 },
       }),
@@ -483,7 +483,7 @@ describe('objections', () => {
         supplierId,
         receivedOn: londonToday(),
         grounds: 'The SE rationale does not cover the PPMID firmware',
-        actor: 'DCC_STAFF',
+        actor: 'DCC_ADMIN',
       }),
     ]);
     expect(res.report?.objections[0].supplierName.length).toBeGreaterThan(0);

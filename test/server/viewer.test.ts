@@ -88,7 +88,7 @@ describe('viewer', () => {
   it('gives DCC staff every installation and no supplier', async () => {
     const all = await db.query<{ n: number }>(`select count(*)::int as n from installation`);
     const staff = ok(await t.request<ViewerQuery, Vars>(VIEWER, { first: 5 }));
-    expect(staff.viewer.role).toBe('DCC_STAFF');
+    expect(staff.viewer.role).toBe('DCC_ADMIN');
     expect(staff.viewer.supplier).toBeNull();
     expect(staff.viewer.installations.totalCount).toBe(all.rows[0].n);
   });

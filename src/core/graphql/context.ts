@@ -4,11 +4,20 @@ import type { Logger } from '../logger';
 import type { CompiledRegistry } from './compiler/registry';
 
 /**
- * Who is asking. Supplier viewers see only their own installations; DCC staff see everything.
- * Until authentication lands, every request is a development DCC_STAFF viewer unless (outside production)
+ * Who is asking. Three roles:
+ * - `DCC_ADMIN`: DCC staff with write rights (lifecycle steps, catalogue corrections, key management);
+ * - `DCC_ANALYST`: DCC staff who read everything and write nothing;
+ * - `SUPPLIER`: the catalogue and only their own installations and what is derived from them.
+ * `subject` names the person or key for the history (`actor`); absent for the development viewer.
+ * Until authentication lands, every request is a development DCC_ADMIN viewer unless (outside production)
  * the `x-dev-viewer-role` / `x-dev-viewer-supplier-id` headers say otherwise.
  */
-export type Viewer = { role: 'DCC_STAFF' } | { role: 'SUPPLIER'; supplierId: number };
+export type Viewer =
+  | { role: 'DCC_ADMIN' | 'DCC_ANALYST'; subject?: string }
+  | { role: 'SUPPLIER'; supplierId: number; subject?: string };
+
+export type Role = Viewer['role'];
+export const ROLES: readonly Role[] = ['DCC_ADMIN', 'DCC_ANALYST', 'SUPPLIER'];
 
 /**
  * What a resolver gets. There is one way into PostgreSQL for each direction:
@@ -94,7 +103,7 @@ export function createContext(
   };
 }
 
-export const DEVELOPMENT_VIEWER: Viewer = { role: 'DCC_STAFF' };
+export const DEVELOPMENT_VIEWER: Viewer = { role: 'DCC_ADMIN' };
 
 /** Reads the development viewer headers; returns undefined when they are absent, throws when malformed. */
 export function viewerFromHeaders(
@@ -102,12 +111,14 @@ export function viewerFromHeaders(
 ): Viewer | undefined {
   const role = headers['x-dev-viewer-role'];
   if (role === undefined) return undefined;
-  if (role === 'DCC_STAFF') return { role };
+  if (role === 'DCC_ADMIN' || role === 'DCC_ANALYST') return { role };
   if (role === 'SUPPLIER') {
     const id = Number(headers['x-dev-viewer-supplier-id']);
     if (!Number.isInteger(id) || id < 1)
       throw new Error('x-dev-viewer-supplier-id must be a positive integer for a SUPPLIER viewer');
     return { role, supplierId: id };
   }
-  throw new Error(`x-dev-viewer-role must be DCC_STAFF or SUPPLIER; got ${JSON.stringify(role)}`);
+  throw new Error(
+    `x-dev-viewer-role must be DCC_ADMIN, DCC_ANALYST or SUPPLIER; got ${JSON.stringify(role)}`,
+  );
 }

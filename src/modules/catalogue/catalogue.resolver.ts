@@ -3,7 +3,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
 import { loadNode } from '../../core/graphql/compiler/node-loader';
 import { resolveCompiled } from '../../core/graphql/compiler/run';
-import { forbidden, notFound } from '../../core/graphql/errors';
+import { requireDccAdmin } from '../../core/graphql/authz';
+import { notFound } from '../../core/graphql/errors';
 import { prepared, type Connection } from '../../core/graphql/relay';
 import {
   Cohort,
@@ -127,7 +128,7 @@ export class CatalogueMutationResolver {
     @Arg('input', () => UpdateManufacturerInput) input: UpdateManufacturerInput,
     @Ctx() ctx: Context,
   ): Promise<UpdateManufacturerPayload> {
-    if (ctx.viewer.role !== 'DCC_STAFF') throw forbidden('Only DCC staff may correct the catalogue');
+    requireDccAdmin(ctx, 'correct the catalogue');
     const result = await updateManufacturer(ctx, input);
     return Object.assign(new UpdateManufacturerPayload(), {
       manufacturerId: result.id,

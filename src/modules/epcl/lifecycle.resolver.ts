@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-gr
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
 import { loadNode } from '../../core/graphql/compiler/node-loader';
-import { forbidden } from '../../core/graphql/errors';
+import { requireDccAdmin } from '../../core/graphql/authz';
 import { EpclEntryState } from '../common/enums';
 import { EpclEntry, EpclReport } from './epcl.types';
 import {
@@ -38,11 +38,11 @@ import {
   WithdrawEpclEntryInput,
 } from './lifecycle.types';
 
-const STAFF_ONLY = 'DCC staff only (suppliers get FORBIDDEN).';
+const STAFF_ONLY = 'DCC admins only (analysts and suppliers get FORBIDDEN).';
 const COMMON_ERRORS = 'INVALID_INPUT, NOT_FOUND, STALE_VERSION, INVALID_STATE_TRANSITION';
 
 function staffOnly(ctx: Context): void {
-  if (ctx.viewer.role !== 'DCC_STAFF') throw forbidden('Only DCC staff may record EPCL process steps');
+  requireDccAdmin(ctx, 'record EPCL process steps');
 }
 
 const reportPayload = (result: LifecycleResult) =>

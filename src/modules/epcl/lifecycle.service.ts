@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { actorOf as viewerActor } from '../../core/graphql/authz';
 import type { Context } from '../../core/graphql/context';
 import { decodeGlobalId } from '../../core/graphql/compiler/global-id';
 import { ruleViolation, userError, type UserError } from '../../core/graphql/user-error';
@@ -28,7 +29,7 @@ import { EpclListVersion, EpclObjection } from './lifecycle.entity';
 export type LifecycleResult<K = number> = { id: K | null; userErrors: UserError[] };
 
 /** Who the history names for a change made by a viewer (no identities until authentication lands). */
-export const actorOf = (ctx: Context) => (ctx.viewer.role === 'DCC_STAFF' ? 'DCC_STAFF' : 'SUPPLIER');
+export const actorOf = (ctx: Context) => viewerActor(ctx.viewer);
 
 /** Today in England & Wales, YYYY-MM-DD: statutory days end at midnight London time. */
 export function londonToday(now = new Date()): string {

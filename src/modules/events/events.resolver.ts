@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../core/graphql/context';
-import { badUserInput, forbidden } from '../../core/graphql/errors';
+import { requireDccStaff } from '../../core/graphql/authz';
+import { badUserInput } from '../../core/graphql/errors';
 import { DateTimeISOResolver, JSONObjectResolver } from 'graphql-scalars';
 import type { DomainEventMessage } from './event-relay';
 
@@ -55,7 +56,7 @@ export class DomainEventResolver {
     @Arg('limit', () => Int, { defaultValue: 50, description: '1–200.' }) limit = 50,
     @Arg('types', () => [String], { nullable: true }) types?: string[],
   ): Promise<DomainEventNode[]> {
-    if (ctx.viewer.role !== 'DCC_STAFF') throw forbidden('Only DCC staff may read the event outbox');
+    requireDccStaff(ctx, 'read the event outbox');
     if (!Number.isInteger(limit) || limit < 1 || limit > 200)
       throw badUserInput('limit', 'from 1 to 200', limit);
     if (after !== undefined && after !== null && !/^\d{1,18}$/.test(after))

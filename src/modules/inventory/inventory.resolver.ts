@@ -57,7 +57,7 @@ export class InventoryQueryResolver {
       'Who is asking, and what is theirs. Any viewer: a supplier gets its own installations and DMCs, DCC staff every installation.',
   })
   async viewer(@Ctx() ctx: Context): Promise<ViewerInfo> {
-    if (ctx.viewer.role === 'DCC_STAFF') return { role: ViewerRole.DCC_STAFF, supplier: null };
+    if (ctx.viewer.role !== 'SUPPLIER') return { role: ViewerRole[ctx.viewer.role], supplier: null };
     const [supplier] = await findSuppliers(ctx, [ctx.viewer.supplierId]);
     return { role: ViewerRole.SUPPLIER, supplier: supplier ?? null };
   }

@@ -89,12 +89,14 @@ export const installationGlobalId = (id: number) => encodeGlobalId('Installation
 export const supplierGlobalId = (id: number) => encodeGlobalId('Supplier', id);
 
 export enum ViewerRole {
-  DCC_STAFF = 'DCC_STAFF',
+  DCC_ADMIN = 'DCC_ADMIN',
+  DCC_ANALYST = 'DCC_ANALYST',
   SUPPLIER = 'SUPPLIER',
 }
 registerEnumType(ViewerRole, {
   name: 'ViewerRole',
-  description: 'DCC_STAFF see every installation; a SUPPLIER sees only its own.',
+  description:
+    'DCC_ADMIN: DCC staff with write rights (EPCL process steps, catalogue corrections, key management). DCC_ANALYST: DCC staff who read everything and write nothing. SUPPLIER: the catalogue and only its own installations.',
 });
 
 @InputType({ description: 'Every condition given must hold; a list matches any of its values.' })

@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } f
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
 import { loadNode } from '../../core/graphql/compiler/node-loader';
-import { badUserInput, forbidden } from '../../core/graphql/errors';
+import { requireDccAdmin, requireDccStaff } from '../../core/graphql/authz';
+import { badUserInput } from '../../core/graphql/errors';
 import { LocalDate } from '../../core/graphql/scalars';
 import { Dmc } from '../dmc/dmc.types';
 import {
@@ -28,9 +29,6 @@ import {
   type PacingQuery,
 } from './pacing.service';
 
-function dccStaffOnly(ctx: Context, what: string): void {
-  if (ctx.viewer.role !== 'DCC_STAFF') throw forbidden(`Only DCC staff may ${what}`);
-}
 
 /** Migration pacing (Annex C). DCC staff only: suppliers get FORBIDDEN. */
 @Resolver()
@@ -49,7 +47,7 @@ export class PacingQueryResolver {
     })
     historyDays = 28,
   ): Promise<Pacing> {
-    dccStaffOnly(ctx, 'see migration pacing');
+    requireDccStaff(ctx, 'see migration pacing');
     if (!Number.isInteger(historyDays) || historyDays < 1 || historyDays > 120)
       throw badUserInput('historyDays', 'an integer from 1 to 120', historyDays);
     const { expectedByCohort, ...rest } = thresholds ?? {};
@@ -76,7 +74,7 @@ export class PacingLatestDateResolver {
       'The latest day with a migration plan or attempts (where the dashboard starts); null when there is none. DCC staff only.',
   })
   async latestPacingDate(@Ctx() ctx: Context): Promise<string | null> {
-    dccStaffOnly(ctx, 'see migration pacing');
+    requireDccStaff(ctx, 'see migration pacing');
     return latestPacingDate(ctx);
   }
 }
@@ -91,7 +89,7 @@ export class PacingMutationResolver {
     @Arg('input', () => RecordGoNoGoDecisionInput) input: RecordGoNoGoDecisionInput,
     @Ctx() ctx: Context,
   ): Promise<RecordGoNoGoDecisionPayload> {
-    dccStaffOnly(ctx, 'record a Go/No-go decision');
+    requireDccAdmin(ctx, 'record a Go/No-go decision');
     const result = await recordGoNoGoDecision(ctx, input);
     return Object.assign(new RecordGoNoGoDecisionPayload(), {
       decisionId: result.id,
@@ -107,7 +105,7 @@ export class PacingMutationResolver {
     @Arg('input', () => RecordPacingActionInput) input: RecordPacingActionInput,
     @Ctx() ctx: Context,
   ): Promise<RecordPacingActionPayload> {
-    dccStaffOnly(ctx, 'record a pacing action');
+    requireDccAdmin(ctx, 'record a pacing action');
     const result = await recordPacingAction(ctx, input);
     return Object.assign(new RecordPacingActionPayload(), {
       actionId: result.id,
