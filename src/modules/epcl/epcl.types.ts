@@ -113,7 +113,10 @@ export class StateChange {
   @Field(() => DateTimeISOResolver, { description: 'When the platform recorded the change.' })
   recordedAt!: string;
 
-  @Field({ description: 'Who made the change: the credential’s subject (or its role, DCC_ADMIN, for the development viewer), scheduler, or database:<user> for direct writes.' })
+  @Field({
+    description:
+      'Who made the change: the credential’s subject (or its role, DCC_ADMIN, for the development viewer), scheduler, or database:<user> for direct writes.',
+  })
   actor!: string;
 
   @Field(() => String, { nullable: true })

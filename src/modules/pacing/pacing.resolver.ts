@@ -29,7 +29,6 @@ import {
   type PacingQuery,
 } from './pacing.service';
 
-
 /** Migration pacing (Annex C). DCC staff only: suppliers get FORBIDDEN. */
 @Resolver()
 export class PacingQueryResolver {
