@@ -12,9 +12,24 @@ import type { CompiledRegistry } from './compiler/registry';
  * Until authentication lands, every request is a development DCC_ADMIN viewer unless (outside production)
  * the `x-dev-viewer-role` / `x-dev-viewer-supplier-id` headers say otherwise.
  */
-export type Viewer =
-  | { role: 'DCC_ADMIN' | 'DCC_ANALYST'; subject?: string }
-  | { role: 'SUPPLIER'; supplierId: number; subject?: string };
+export type Viewer = ({ role: 'DCC_ADMIN' | 'DCC_ANALYST' } | { role: 'SUPPLIER'; supplierId: number }) & {
+  subject?: string;
+  /** The credential the request came with (absent for the development viewer). */
+  credential?: Credential;
+};
+
+/**
+ * An authenticated credential: an API key (`kind: 'api-key'`, `id` its public prefix) or an OpenID Connect
+ * token (`kind: 'oidc'`, `id` issuer + subject). Rate limits are counted per `id`; a key restricted to
+ * trusted documents may only send operations from the persisted-document manifest.
+ */
+export type Credential = {
+  kind: 'api-key' | 'oidc';
+  id: string;
+  trustedDocumentsOnly: boolean;
+  /** When it stops being valid (subscriptions are closed then); absent when it does not expire. */
+  expiresAt?: Date;
+};
 
 export type Role = Viewer['role'];
 export const ROLES: readonly Role[] = ['DCC_ADMIN', 'DCC_ANALYST', 'SUPPLIER'];
