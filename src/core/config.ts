@@ -16,6 +16,12 @@ export type Config = {
   /** Serve the internal dashboard at /dashboard. */
   dashboard: boolean;
   shutdownTimeoutMs: number;
+  /**
+   * Browser origins allowed to call the API (CORS) and to open its WebSocket (`Origin` check), from
+   * `CORS_ORIGINS` (comma-separated, e.g. `https://dash.example.org,https://planning.example.com`). Empty:
+   * same-origin pages and non-browser clients only.
+   */
+  allowedOrigins: string[];
   limits: QueryLimits;
 };
 
@@ -86,6 +92,28 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false; got ${JSON.stringify(raw)}`);
 }
 
+function origins(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const value = entry.trim();
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(
+        `${name} must list origins like https://dash.example.org; got ${JSON.stringify(value)}`,
+      );
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.origin !== value) {
+      throw new ConfigError(
+        `${name} must list bare origins (scheme://host[:port]); got ${JSON.stringify(value)}`,
+      );
+    }
+    return url.origin;
+  });
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl !== undefined) {
@@ -112,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     explorer: bool(env, 'GRAPHQL_EXPLORER', nodeEnv !== 'production'),
     dashboard: bool(env, 'DASHBOARD', nodeEnv !== 'production'),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    allowedOrigins: origins(env, 'CORS_ORIGINS'),
     limits: {
       maxDepth: integer(env, 'QUERY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 1000),
       maxAliases: integer(env, 'QUERY_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 10_000),

@@ -14,6 +14,7 @@ describe('configuration from the environment', () => {
       explorer: true,
       dashboard: true,
       shutdownTimeoutMs: 10_000,
+      allowedOrigins: [],
       limits: {
         maxDepth: 12,
         maxAliases: 15,
@@ -25,6 +26,14 @@ describe('configuration from the environment', () => {
       },
     });
   });
+
+  it.each(['example.org', 'https://dash.example.org/path', 'ftp://x.example.org'])(
+    'refuses CORS_ORIGINS entry %s, naming the variable',
+    (entry) => {
+      expect(() => loadConfig({ CORS_ORIGINS: entry })).toThrow(ConfigError);
+      expect(() => loadConfig({ CORS_ORIGINS: entry })).toThrow(/CORS_ORIGINS/);
+    },
+  );
 
   it('reads every variable', () => {
     const config = loadConfig({
@@ -44,6 +53,7 @@ describe('configuration from the environment', () => {
       QUERY_MAX_COST: '2500',
       QUERY_TIMEOUT_MS: '3000',
       ANALYSIS_POOL_SIZE: '1',
+      CORS_ORIGINS: 'https://dash.example.org, http://localhost:5173',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -57,6 +67,7 @@ describe('configuration from the environment', () => {
       explorer: false,
       dashboard: false,
       shutdownTimeoutMs: 500,
+      allowedOrigins: ['https://dash.example.org', 'http://localhost:5173'],
       limits: {
         maxDepth: 8,
         maxAliases: 4,
