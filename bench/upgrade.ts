@@ -9,7 +9,7 @@ import { Cleanup, freePort, ServerProcess } from './lib/processes';
 import { progress, result, sleep } from './lib/log';
 
 /*
- * npm run bench:upgrade [-- --installations N] [--rebuild] [--no-brute-force]
+ * npm run bench:upgrade [-- --installations N[,N…]] [--cache-dir DIR] [--rebuild] [--no-brute-force]
  *
  * Builds (once, then reuses) a national inventory of 3,000,000 installations in bench/.cache/upgrade-pgdata,
  * starts our server over it in production mode, and measures sequential request latency for the questions of
@@ -17,11 +17,26 @@ import { progress, result, sleep } from './lib/log';
  * DMCs; one installation's eligibility; report 22's recomputed volumes. Then it answers the totals with the
  * brute-force SQL of docs/domain.md §4.4 (over devices, no precomputation) and prints the ratio.
  * The last line is one JSON object.
+ *
+ * Growth: `--installations 1000000,3000000,10000000` measures each size in turn, each with its own database
+ * (`upgrade-pgdata-<N>` under the cache folder), then prints a table of how every figure grows and, last, one
+ * JSON array. `--cache-dir DIR` (or BENCH_CACHE_DIR) keeps the databases elsewhere than bench/.cache.
  */
 const ROOT = path.resolve(__dirname, '..');
-const CACHE = path.join(ROOT, 'bench', '.cache', 'upgrade-pgdata');
 const args = process.argv.slice(2);
-const INSTALLATIONS = Number(args[args.indexOf('--installations') + 1]) || 3_000_000;
+const option = (name: string): string | undefined =>
+  args.includes(name) ? args[args.indexOf(name) + 1] : undefined;
+const CACHE_DIR = path.resolve(
+  option('--cache-dir') ?? process.env.BENCH_CACHE_DIR ?? path.join(ROOT, 'bench', '.cache'),
+);
+const SIZES = (option('--installations') ?? '3000000').split(',').map((raw) => {
+  const n = Number(raw.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`--installations: not a number of installations: ${raw}`);
+  return n;
+});
+let INSTALLATIONS = SIZES[0];
+let CACHE = path.join(CACHE_DIR, 'upgrade-pgdata');
 const REBUILD = args.includes('--rebuild');
 const BRUTE_FORCE_LIMIT_S = 90;
 const SKIP_BRUTE_FORCE = args.includes('--no-brute-force');
@@ -92,7 +107,44 @@ select i.status, count(*)::int as n from installation i
    and exists (select 1 from inst_slots x join tgt t using (device_type) where x.installation_id = i.id and x.fw <> t.fw)
  group by i.status`;
 
+type Summary = Record<string, unknown> & { installations: number };
+
 async function main(): Promise<void> {
+  const summaries: Summary[] = [];
+  for (const size of SIZES) {
+    INSTALLATIONS = size;
+    // One size keeps the historical folder; several get one folder each, so none rebuilds another's.
+    CACHE = path.join(CACHE_DIR, SIZES.length === 1 ? 'upgrade-pgdata' : `upgrade-pgdata-${size}`);
+    summaries.push(await measure());
+  }
+  if (SIZES.length > 1) printGrowth(summaries);
+}
+
+/** How each figure grows with the inventory: one row per figure, one column per size, and the factor from the first. */
+function printGrowth(summaries: Summary[]): void {
+  const keys = Object.keys(summaries[0]).filter(
+    (k) => k !== 'installations' && summaries.every((s) => typeof s[k] === 'number'),
+  );
+  const head = [
+    'figure',
+    ...summaries.map((s) => `${(s.installations / 1e6).toLocaleString('en-GB')}M`),
+    'growth',
+  ];
+  const rows = keys.map((k) => {
+    const values = summaries.map((s) => s[k] as number);
+    const factor = values[0] ? `${round1(values[values.length - 1] / values[0])}x` : '-';
+    return [k, ...values.map(String), factor];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  result(`growth (${summaries.map((s) => s.installations).join(' / ')} installations)`);
+  result(line(head));
+  for (const r of rows) result(line(r));
+  result(JSON.stringify(summaries));
+}
+
+async function measure(): Promise<Summary> {
   const cleanup = new Cleanup();
   process.once('SIGINT', () => void cleanup.run().then(() => process.exit(130)));
   try {
@@ -251,6 +303,7 @@ async function main(): Promise<void> {
       );
     } else result('brute force skipped (--no-brute-force)');
     result(JSON.stringify(summary));
+    return summary;
   } finally {
     await cleanup.run();
   }
