@@ -24,6 +24,8 @@ const child = spawn(
       DATA_DIR: dataDir,
       DEMO_INSTALLATIONS: '1000',
       NODE_ENV: 'production',
+      // Production loads demo data only when asked explicitly.
+      SEED_ON_EMPTY: 'true',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   },

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, ConfigError } from './core/config';
-import { migrate, ormConfig } from './app/database';
+import { migrateLocked, ormConfig, withStartupLock } from './app/database';
 import { resolveDatabase, type DatabaseHandle } from './core/db/database';
 import { EmbeddedPostgresError } from './core/db/embedded-postgres';
 import { createLogger, type Logger } from './core/logger';
@@ -11,8 +11,9 @@ import { isEmpty, seedDatabase } from '../seeds';
 const SERVICE = 'dmc-catalogue';
 
 /**
- * Start-up: validate configuration, reach the database (DATABASE_URL or embedded), apply migrations, load the
- * demo data into an empty database, serve. SIGTERM/SIGINT drain HTTP and WebSocket clients, close the pool
+ * Start-up: validate configuration, reach the database (DATABASE_URL or embedded), apply migrations and, when
+ * SEED_ON_EMPTY (default: outside production only), load the demo data into an empty database, both under the
+ * start-up advisory lock, serve. SIGTERM/SIGINT drain HTTP and WebSocket clients, close the pool
  * and stop the embedded database.
  */
 export async function main(): Promise<void> {
@@ -51,15 +52,24 @@ export async function main(): Promise<void> {
 
   try {
     db = await resolveDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
-    const applied = await migrate(db.url, log);
-    if (applied.length) log.info('migrations applied', { applied });
-    if (config.seedOnEmpty && (await isEmpty(db.url))) {
-      log.info('empty database: loading the report 22 scenario and a demo inventory', {
-        installations: config.demoInstallations,
-      });
-      const summary = await seedDatabase(db.url, { installations: config.demoInstallations, seed: 1 });
-      log.info('demo data loaded', { ...summary });
-    }
+    // Migrations and the demo data under one advisory lock: instances starting together take turns, and
+    // only the first finds anything to do.
+    const url = db.url;
+    await withStartupLock(
+      url,
+      async () => {
+        const applied = await migrateLocked(url, log);
+        if (applied.length) log.info('migrations applied', { applied });
+        if (config.seedOnEmpty && (await isEmpty(url))) {
+          log.info('empty database: loading the report 22 scenario and a demo inventory', {
+            installations: config.demoInstallations,
+          });
+          const summary = await seedDatabase(url, { installations: config.demoInstallations, seed: 1 });
+          log.info('demo data loaded', { ...summary });
+        }
+      },
+      log,
+    );
     // The ORM is the write path (units of work); reads use the server's own pool.
     orm = await MikroORM.init(ormConfig(db.url, { pool: { min: 0, max: 5 } }, log));
     server = await startServer({

@@ -135,7 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR || '.data',
     nodeEnv,
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
-    seedOnEmpty: bool(env, 'SEED_ON_EMPTY', true),
+    // Demo data in production only when asked for explicitly.
+    seedOnEmpty: bool(env, 'SEED_ON_EMPTY', nodeEnv !== 'production'),
     demoInstallations: integer(env, 'DEMO_INSTALLATIONS', 150_000, 0, 10_000_000),
     explorer: bool(env, 'GRAPHQL_EXPLORER', nodeEnv !== 'production'),
     dashboard: bool(env, 'DASHBOARD', nodeEnv !== 'production'),

@@ -27,6 +27,12 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('loads demo data in production only when SEED_ON_EMPTY=true is set', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).seedOnEmpty).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_ON_EMPTY: 'true' }).seedOnEmpty).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).seedOnEmpty).toBe(true);
+  });
+
   it.each(['example.org', 'https://dash.example.org/path', 'ftp://x.example.org'])(
     'refuses CORS_ORIGINS entry %s, naming the variable',
     (entry) => {
