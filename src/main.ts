@@ -82,8 +82,15 @@ export async function main(): Promise<void> {
       explorer: config.explorer,
       limits: config.limits,
       dashboard: config.dashboard,
+      replicaUrls: config.replicaUrls,
+      readYourWritesMs: config.readYourWritesMs,
     });
-    log.info('ready', { url: server.url, database: db.kind, startupMs: Date.now() - started });
+    log.info('ready', {
+      url: server.url,
+      database: db.kind,
+      replicas: config.replicaUrls.length,
+      startupMs: Date.now() - started,
+    });
   } catch (error) {
     reportStartupFailure(log, error);
     await orm?.close(true).catch(() => undefined);

@@ -25,6 +25,7 @@ import { WebSocketServer } from 'ws';
 import { dashboardRouter } from './app/dashboard';
 import { buildAppSchema, createAppPubSub } from './app/schema';
 import { pendingMigrations } from './core/db/database';
+import { ReadRouter, type ReadRoute } from './core/db/read-router';
 import { QueryTimeoutError, SqlPool } from './core/db/sql-pool';
 import {
   createContext,
@@ -72,6 +73,13 @@ export type ServerOptions = {
   schedulerIntervalMs?: number;
   /** Serve the internal dashboard at `/dashboard` (default false: a 404 saying so). */
   dashboard?: boolean;
+  /**
+   * Read replicas (`DATABASE_REPLICA_URLS`): read-only operations are served there, writes and whatever
+   * must read its own writes on the primary (see core/db/read-router.ts and docs/deploy.md).
+   */
+  replicaUrls?: string[];
+  /** How long a credential that wrote is served only by replicas that have replayed its write (default 10 s). */
+  readYourWritesMs?: number;
 };
 
 export type RunningServer = {
@@ -101,6 +109,20 @@ function viewerFor(headers: http.IncomingHttpHeaders, production: boolean): View
   }
 }
 
+/** The writer a read-your-writes window belongs to: the credential, else the subject, else the role. */
+function writerKey(viewer: Viewer): string {
+  if (viewer.credential) return `${viewer.credential.kind}:${viewer.credential.id}`;
+  if (viewer.subject) return `subject:${viewer.subject}`;
+  return viewer.role === 'SUPPLIER' ? `SUPPLIER:${viewer.supplierId}` : viewer.role;
+}
+
+const ROUTES = new WeakMap<object, { route: ReadRoute; lsn?: string }>();
+
+/** The read route of a request (by its statement counter, which Apollo's shallow copies of the context share). */
+export function routeOf(ctx: Context): { route: ReadRoute; lsn?: string } | undefined {
+  return ROUTES.get(ctx.stats);
+}
+
 /**
  * The HTTP server: GraphQL over HTTP and graphql-ws on the same port and path (`/graphql`), `GET /healthz`
  * (the process is up), `GET /readyz` (the database answers and every migration is applied),
@@ -115,13 +137,97 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { schema, registry } = await buildAppSchema(pubSub);
   // Built first: it reads its files, and a missing one must stop start-up before anything is opened.
   const dashboard = dashboardRouter({ enabled: options.dashboard ?? false });
-  const pool = new SqlPool(options.databaseUrl, { max: 10, statementTimeoutMs: limits.timeoutMs });
+  // Metrics first: the pools report their waits to it. Its pool list is read at scrape time.
+  const metrics: Metrics = new Metrics({
+    readPool: () => pool.stats(),
+    pools: () => [
+      { name: 'primary', stats: pool.stats() },
+      { name: 'analysis', stats: analysisPool.stats() },
+      ...[...readRouter.replicaPools(), ...analysisRouter.replicaPools()].map((r) => ({
+        name: r.name,
+        stats: r.pool.stats(),
+      })),
+    ],
+  });
+  const waited = (name: string) => (seconds: number) => metrics.poolWait.observe({ pool: name }, seconds);
+  const pool = new SqlPool(options.databaseUrl, {
+    max: 10,
+    statementTimeoutMs: limits.timeoutMs,
+    onCheckout: waited('primary'),
+  });
   const analysisPool = new SqlPool(options.databaseUrl, {
     max: limits.analysisConnections,
     statementTimeoutMs: limits.timeoutMs,
     applicationName: 'dmc-catalogue-analysis',
+    onCheckout: waited('analysis'),
   });
-  const metrics = new Metrics({ readPool: () => pool.stats() });
+  const replicaUrls = options.replicaUrls ?? [];
+  const routerOptions = {
+    statementTimeoutMs: limits.timeoutMs,
+    stickyMs: options.readYourWritesMs,
+    onCheckout: (name: string, seconds: number) => metrics.poolWait.observe({ pool: name }, seconds),
+    onRead: (name: string) => metrics.reads.inc({ pool: name }),
+  };
+  const readRouter = new ReadRouter(pool, replicaUrls, {
+    ...routerOptions,
+    onHealth: (replica, healthy, error) => {
+      metrics.replicaHealthy.set({ replica }, healthy ? 1 : 0);
+      if (healthy) log.info('read replica in use', { replica });
+      else log.warn('read replica skipped: unreachable or not replaying', { replica, error });
+    },
+  });
+  const analysisRouter = new ReadRouter(analysisPool, replicaUrls, {
+    ...routerOptions,
+    max: limits.analysisConnections,
+    primaryName: 'analysis',
+    replicaPrefix: 'analysis-replica',
+    applicationName: 'dmc-catalogue-analysis-replica',
+  });
+  await readRouter.start();
+  await analysisRouter.start();
+  /**
+   * A request's context on the read route: replicas for reads (those that have replayed the client's
+   * `x-db-min-lsn` or the credential's recent write), the primary once it writes or when `primary`.
+   */
+  const routedContext = (
+    viewer: Viewer,
+    requestId: string,
+    headers: http.IncomingHttpHeaders,
+    primary: boolean,
+    extra: { log?: Logger; signal?: AbortSignal },
+  ): Context => {
+    const writer = writerKey(viewer);
+    const header = headers['x-db-min-lsn'];
+    const route: ReadRoute = {
+      primary,
+      minLsn: readRouter.enabled
+        ? readRouter.minLsnFor(writer, Array.isArray(header) ? header[0] : header)
+        : undefined,
+    };
+    const context = createContext(
+      { ...deps, pool: readRouter.target(route), analysisPool: analysisRouter.target(route) },
+      viewer,
+      requestId,
+      extra,
+    );
+    const state: { route: ReadRoute; lsn?: string } = { route };
+    ROUTES.set(context.stats, state);
+    const transactional = context.transactional.bind(context);
+    context.transactional = async (work) => {
+      route.primary = true; // it reads its own writes from here on
+      const result = await transactional(work);
+      if (readRouter.enabled) {
+        try {
+          state.lsn = await readRouter.primaryLsn();
+          readRouter.rememberWrite(writer, state.lsn);
+        } catch (error) {
+          log.warn('could not read the WAL position after a write', { error });
+        }
+      }
+      return result;
+    };
+    return context;
+  };
   const deps: ContextDependencies = {
     pool,
     analysisPool,
@@ -143,7 +249,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const scheduler =
     options.scheduler === false
       ? undefined
-      : new LifecycleScheduler({ orm, log, intervalMs: options.schedulerIntervalMs });
+      : new LifecycleScheduler({
+          orm,
+          log,
+          intervalMs: options.schedulerIntervalMs,
+          onRun: (outcome) => metrics.schedulerRuns.inc({ outcome }),
+        });
   await scheduler?.start();
 
   const app = express();
@@ -215,7 +326,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const requestId = requestIdFrom(ctx.extra.request.headers['x-request-id']);
         return {
           ...args,
-          contextValue: createContext(deps, viewer, requestId, {
+          contextValue: routedContext(viewer, requestId, ctx.extra.request.headers, false, {
             log: log.child({ requestId }),
             signal: controller.signal,
           }),
@@ -234,7 +345,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: (ctx): Context => {
         const requestId = requestIdFrom(ctx.extra.request.headers['x-request-id']);
         const viewer = viewerFor(ctx.extra.request.headers, production);
-        return createContext(deps, viewer, requestId, { log: log.child({ requestId }) });
+        // Subscriptions (the only operations here) read their catch-up from the primary.
+        return routedContext(viewer, requestId, ctx.extra.request.headers, true, {
+          log: log.child({ requestId }),
+        });
       },
       // A subscription's stream is counted in graphql_active_subscriptions while it is open.
       onOperation: (_ctx, _id, _payload, _args, result) =>
@@ -278,6 +392,35 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(limits),
       nulGuardPlugin(),
+      {
+        // Mutations (and anything but a query) read from the primary; a write's WAL position goes back to
+        // the client (x-db-lsn, extensions.lsn) when replicas are in use; DATABASE_UNAVAILABLE is a 503.
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ operation, contextValue }) {
+              const state = routeOf(contextValue);
+              if (state && operation && operation.operation !== OperationTypeNode.QUERY)
+                state.route.primary = true;
+            },
+            async willSendResponse({ contextValue, response }) {
+              const lsn = routeOf(contextValue)?.lsn;
+              if (lsn && response.body.kind === 'single') {
+                response.http.headers.set('x-db-lsn', lsn);
+                response.body.singleResult.extensions = { ...response.body.singleResult.extensions, lsn };
+              }
+              if (
+                response.body.kind === 'single' &&
+                response.body.singleResult.errors?.some(
+                  (e) => e.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE,
+                )
+              ) {
+                response.http.status = 503;
+                response.http.headers.set('retry-after', '1');
+              }
+            },
+          };
+        },
+      },
       {
         async serverWillStart() {
           return {
@@ -368,7 +511,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         res.status(503).json({ status: 'not ready', reason: 'migrations pending', pending });
         return;
       }
-      res.json({ status: 'ready' });
+      res.json(readRouter.enabled ? { status: 'ready', replicas: readRouter.status() } : { status: 'ready' });
     } catch (error) {
       log.warn('readiness check failed', { error });
       res.status(503).json({ status: 'not ready', reason: 'database unreachable' });
@@ -400,7 +543,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           if (!res.writableFinished)
             controller.abort(new QueryTimeoutError(limits.timeoutMs, 'client closed'));
         });
-        return createContext(deps, viewer, requestId, {
+        return routedContext(viewer, requestId, req.headers, false, {
           log: log.child({ requestId }),
           signal: controller.signal,
         });
@@ -455,6 +598,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await scheduler?.stop();
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
         await relay.stop();
+        await readRouter.close();
+        await analysisRouter.close();
         await pool.close();
         await analysisPool.close();
       })()),

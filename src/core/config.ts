@@ -23,6 +23,10 @@ export type Config = {
    */
   allowedOrigins: string[];
   limits: QueryLimits;
+  /** Read replicas, from `DATABASE_REPLICA_URLS` (comma-separated postgres:// URLs); empty: none. */
+  replicaUrls: string[];
+  /** How long a credential that wrote reads only from replicas that have replayed the write (`READ_YOUR_WRITES_MS`). */
+  readYourWritesMs: number;
 };
 
 /**
@@ -114,6 +118,25 @@ function origins(env: NodeJS.ProcessEnv, name: string): string[] {
   });
 }
 
+function postgresUrls(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const value = entry.trim();
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !['postgres:', 'postgresql:'].includes(url.protocol))
+      throw new ConfigError(
+        `${name} must list URLs like postgres://user:password@replica:5432/database, separated by commas; got an entry of ${value.length} characters that is not one`,
+      );
+    return value;
+  });
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl !== undefined) {
@@ -142,6 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dashboard: bool(env, 'DASHBOARD', nodeEnv !== 'production'),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     allowedOrigins: origins(env, 'CORS_ORIGINS'),
+    replicaUrls: postgresUrls(env, 'DATABASE_REPLICA_URLS'),
+    readYourWritesMs: integer(env, 'READ_YOUR_WRITES_MS', 10_000, 0, 3_600_000),
     limits: {
       maxDepth: integer(env, 'QUERY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 1000),
       maxAliases: integer(env, 'QUERY_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 10_000),

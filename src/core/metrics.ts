@@ -37,12 +37,46 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly poolWait = new Histogram({
+    name: 'db_pool_checkout_wait_seconds',
+    help: 'Time a statement waited for a connection, by pool (primary, analysis, replica-N, analysis-replica-N).',
+    labelNames: ['pool'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+    registers: [this.registry],
+  });
+
+  readonly reads = new Counter({
+    name: 'db_reads_total',
+    help: 'Read statements of GraphQL operations, by the pool that ran them (primary or a replica).',
+    labelNames: ['pool'] as const,
+    registers: [this.registry],
+  });
+
+  readonly replicaHealthy = new Gauge({
+    name: 'db_replica_healthy',
+    help: 'Whether each read replica is reachable and replaying (1) or skipped (0).',
+    labelNames: ['replica'] as const,
+    registers: [this.registry],
+  });
+
+  readonly schedulerRuns = new Counter({
+    name: 'scheduler_runs_total',
+    help: 'Runs of the lifecycle scheduler, by outcome: leader (this instance ran it), follower (another held the lock), failed.',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   /** Operation names seen so far; clients choose them, so the label set is bounded. */
   private readonly operations = new Set<string>();
 
   private readonly maxOperationNames: number;
 
-  constructor(options: { readPool: () => PoolStats; maxOperationNames?: number }) {
+  constructor(options: {
+    readPool: () => PoolStats;
+    /** Every pool by name, for the per-pool gauges (db_pool_*). */
+    pools?: () => { name: string; stats: PoolStats }[];
+    maxOperationNames?: number;
+  }) {
     this.maxOperationNames = options.maxOperationNames ?? 500;
     const pool = (name: string, help: string, read: (stats: PoolStats) => number) =>
       new Gauge({
@@ -58,6 +92,28 @@ export class Metrics {
     pool(
       'db_read_pool_waiting_requests',
       'Queries waiting for a read-pool connection (the pool is exhausted while this is above 0).',
+      (s) => s.waiting,
+    );
+    const perPool = (name: string, help: string, read: (stats: PoolStats) => number) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['pool'] as const,
+        registers: [this.registry],
+        collect() {
+          for (const p of options.pools?.() ?? []) this.set({ pool: p.name }, read(p.stats));
+        },
+      });
+    perPool('db_pool_connections', 'Connections open in each pool (idle or in use).', (s) => s.total);
+    perPool('db_pool_idle_connections', 'Open connections not in use, by pool.', (s) => s.idle);
+    perPool(
+      'db_pool_in_use_connections',
+      'Connections running a statement, by pool.',
+      (s) => s.total - s.idle,
+    );
+    perPool(
+      'db_pool_waiting_requests',
+      'Statements waiting for a connection, by pool (that pool is exhausted while this is above 0).',
       (s) => s.waiting,
     );
     collectDefaultMetrics({ register: this.registry });

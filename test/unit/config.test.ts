@@ -15,6 +15,8 @@ describe('configuration from the environment', () => {
       dashboard: true,
       shutdownTimeoutMs: 10_000,
       allowedOrigins: [],
+      replicaUrls: [],
+      readYourWritesMs: 10_000,
       limits: {
         maxDepth: 12,
         maxAliases: 15,
@@ -25,6 +27,15 @@ describe('configuration from the environment', () => {
         analysisConnections: 2,
       },
     });
+  });
+
+  it('reads DATABASE_REPLICA_URLS as a list and refuses an entry that is not a postgres URL', () => {
+    expect(
+      loadConfig({ DATABASE_REPLICA_URLS: 'postgres://u:p@r1:5432/db, postgresql://u:p@r2/db' }).replicaUrls,
+    ).toEqual(['postgres://u:p@r1:5432/db', 'postgresql://u:p@r2/db']);
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://u:p@r1/db,r2:5432' })).toThrow(
+      /DATABASE_REPLICA_URLS must list URLs/,
+    );
   });
 
   it('loads demo data in production only when SEED_ON_EMPTY=true is set', () => {

@@ -38,11 +38,19 @@ export class SqlPool {
   private readonly names = new Map<string, string>();
   private readonly pids = new WeakMap<PoolClient, Promise<number>>();
   private readonly timeoutMs: number;
+  private readonly onCheckout: ((seconds: number) => void) | undefined;
 
   constructor(
     private readonly connectionString: string,
-    options: { max?: number; applicationName?: string; statementTimeoutMs?: number } = {},
+    options: {
+      max?: number;
+      applicationName?: string;
+      statementTimeoutMs?: number;
+      /** Called with the seconds each statement waited for a connection (the pool-wait metric). */
+      onCheckout?: (seconds: number) => void;
+    } = {},
   ) {
+    this.onCheckout = options.onCheckout;
     this.timeoutMs = options.statementTimeoutMs ?? 0;
     this.pool = new Pool({
       connectionString,
@@ -162,7 +170,15 @@ export class SqlPool {
 
   /** A pooled connection, or the request's cancellation if that comes first. */
   private checkout(signal: AbortSignal | undefined): Promise<PoolClient> {
-    const connecting = this.pool.connect();
+    let connecting = this.pool.connect();
+    if (this.onCheckout) {
+      const started = process.hrtime.bigint();
+      const report = this.onCheckout;
+      connecting = connecting.then((client) => {
+        report(Number(process.hrtime.bigint() - started) / 1e9);
+        return client;
+      });
+    }
     if (!signal) return connecting;
     return new Promise((resolve, reject) => {
       const onAbort = () => reject(this.cancelled(signal));

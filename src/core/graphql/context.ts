@@ -74,9 +74,10 @@ export type Context = {
 };
 
 export type ContextDependencies = {
-  pool: SqlPool;
+  /** The read path: a pool, or a request's route over the primary and its replicas (core/db/read-router.ts). */
+  pool: Pick<SqlPool, 'query' | 'queryWith'>;
   /** A small pool of its own for the expensive analyses, so that they cannot take every connection of `pool`. */
-  analysisPool: SqlPool;
+  analysisPool: Pick<SqlPool, 'query' | 'queryWith'>;
   orm: MikroORM;
   registry: CompiledRegistry;
   log: Logger;

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { translateDbError } from '../db/db-errors';
 import { QueryTimeoutError } from '../db/sql-pool';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import type { Logger } from '../logger';
 import { QueryTooComplexError, tokenLimitError } from './limits';
 
@@ -14,6 +15,8 @@ export const ErrorCode = {
   DOMAIN_RULE_VIOLATION: 'DOMAIN_RULE_VIOLATION',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
+  /** PostgreSQL is unreachable or restarting: HTTP 503, `extensions.retryable: true`; retry after a pause. */
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -99,6 +102,15 @@ function formatError(options: { production: boolean; log: Logger }) {
         path: formatted.path,
         locations: formatted.locations,
         extensions: { code: ErrorCode.QUERY_TIMEOUT, timeoutMs: original.timeoutMs },
+      };
+    }
+    if (isDatabaseUnavailable(original)) {
+      options.log.warn('database unavailable', { error: original, path: formatted.path });
+      return {
+        message: 'The database is unavailable (restarting or unreachable); retry the request shortly',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, retryable: true },
       };
     }
     const rule = translateDbError(original);

@@ -22,6 +22,8 @@ export class LifecycleScheduler {
       orm: MikroORM;
       log: Logger;
       intervalMs?: number;
+      /** Called after each run: `leader` (it ran), `follower` (another instance held the lock) or `failed`. */
+      onRun?: (outcome: 'leader' | 'follower' | 'failed') => void;
     },
   ) {}
 
@@ -55,8 +57,10 @@ export class LifecycleScheduler {
         return leader ? closeDueObjectionWindows(em) : null;
       });
       if (moved?.length) this.options.log.info('objection windows closed', { reports: moved });
+      this.options.onRun?.(moved === null ? 'follower' : 'leader');
       return moved;
     } catch (error) {
+      this.options.onRun?.('failed');
       this.options.log.warn('lifecycle scheduler run failed; retrying next interval', { error });
       return null;
     }
