@@ -37,8 +37,8 @@ type Replica = {
  * `pollMs`; a replica that fails the poll, or a statement with a connection error, is skipped until a poll
  * succeeds again (the failed statement is retried once on the primary, reads being safe to repeat).
  *
- * Read-your-writes: after a write the server asks the primary for its WAL position (`pg_current_wal_lsn()`,
- * at or past the write's commit record) and returns it to the client (`x-db-lsn`); it also remembers it for
+ * Read-your-writes: after a write the server asks the primary for its WAL position (`pg_current_wal_insert_lsn()`,
+ * at or past the write's commit record, flushed or not) and returns it to the client (`x-db-lsn`); it also remembers it for
  * the writer's credential for `stickyMs`. A later request carrying `x-db-min-lsn`, or from that credential
  * within the window, is served by a replica only when the replica's replay position has reached it.
  */
@@ -120,7 +120,9 @@ export class ReadRouter {
 
   /** The primary's current WAL position: at or past the commit of every write that has returned. */
   async primaryLsn(): Promise<string> {
-    const [row] = await this.primary.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
+    const [row] = await this.primary.query<{ lsn: string }>(
+      'select pg_current_wal_insert_lsn()::text as lsn',
+    );
     return row.lsn;
   }
 
