@@ -61,6 +61,12 @@ import {
 } from '../modules/pacing/pacing.resolver';
 import { TESTING_QUERIES, TESTING_SQL } from '../modules/testing/testing.sql';
 import { TestingQueryResolver } from '../modules/testing/testing.resolver';
+import {
+  TestingIssuePayloadResolver,
+  TestReportLifecycleResolver,
+  TestReportPayloadResolver,
+} from '../modules/testing/test-report-lifecycle.resolver';
+import { CreateDmcPayloadResolver, DmcMutationResolver } from '../modules/dmc/dmc-writes.resolver';
 import { entityMetadata } from './database';
 
 /*
@@ -90,6 +96,11 @@ const RESOLVERS: CompiledSchemaOptions['resolvers'] = [
   EpclEntryPayloadResolver,
   RecordObjectionPayloadResolver,
   EpclReportPayloadResolver,
+  TestReportLifecycleResolver,
+  TestReportPayloadResolver,
+  TestingIssuePayloadResolver,
+  DmcMutationResolver,
+  CreateDmcPayloadResolver,
   InventoryQueryResolver,
   ViewerFieldsResolver,
   ViewerDmcFieldsResolver,

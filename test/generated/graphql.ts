@@ -9,6 +9,8 @@ export type AddEntriesToEpclReportInput = {
   entries: Array<ReportEntryInput>;
   /** The report’s rowVersion as you read it. */
   expectedVersion?: number | null | undefined;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
   reportNumber: number;
 };
 
@@ -47,10 +49,28 @@ export type CohortRateInput = {
   rate: number;
 };
 
+/** A new DMC: its cohort and slots, and the EPCL entries it is a candidate for. */
+export type CreateDmcInput = {
+  /** Installation statuses to create CANDIDATE EPCL entries for, each once. */
+  candidateEntries?: Array<InstallationStatus> | null | undefined;
+  /** The cohort code, e.g. MOC_SECURE. */
+  cohort: string;
+  /** When the DMC was identified: its entries’ history starts then; not in the future. */
+  createdOn: string;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
+  /** A label for people, up to 2000 characters. */
+  label?: string | null | undefined;
+  /** 2–9 slots, each device type and slot number once: exactly one CHF and at least one ESME or GSME. */
+  slots: Array<DmcSlotInput>;
+};
+
 /** A new EPCL report, in DRAFTING. */
 export type CreateEpclReportInput = {
   /** The DMCT tranches it reports on. */
   dmctTranches?: Array<number> | null | undefined;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
   /** The report number, unique, e.g. 23. */
   number: number;
   /** The date of the report: its history starts then; not in the future. */
@@ -73,6 +93,15 @@ export type DeviceType =
 export type DmcRelationKind =
   | 'CHILD_OF'
   | 'SUBSTANTIVELY_EQUIVALENT_TO';
+
+/** One slot of a new DMC. */
+export type DmcSlotInput = {
+  deviceType: DeviceType;
+  /** A FirmwareVersion of a device model of that type. */
+  firmwareVersionId: string | number;
+  /** 1–9, default 1; twins take 1 and 2. */
+  slotNo?: number | null | undefined;
+};
 
 /** Why an EPCL entry may be on the list. */
 export type EntryBasis =
@@ -128,6 +157,17 @@ export type EvidenceRole =
   | 'MIXED_SIT_TCR'
   | 'SE_BASIS_REPORT';
 
+/** A reviewed draft deemed final (Clause 20.39). */
+export type FinaliseTestReportInput = {
+  /** The test report’s rowVersion as you read it; STALE_VERSION if it changed since. */
+  expectedVersion: number;
+  /** Not before the TAG review, not in the future. */
+  finalOn: string;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
+  testReportId: string | number;
+};
+
 /** The daily Go/No-go: GO or NO_GO. */
 export type GoNoGo =
   | 'GO'
@@ -138,6 +178,25 @@ export type InstallationStatus =
   | 'ACTIVE'
   | 'DORMANT'
   | 'MIXED';
+
+/** A draft test report issued by DCC (Clause 20.34). */
+export type IssueDraftTestReportInput = {
+  capabilityRelease?: string | null | undefined;
+  /** Where the document is held. */
+  documentRef?: string | null | undefined;
+  /** When the draft was issued: its history starts then; not in the future. */
+  draftIssuedOn: string;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
+  kind: TestReportKind;
+  /** 1–100 DMCs and statuses, each once. */
+  scope: Array<TestReportScopeInput>;
+  /** 1–2000 characters. */
+  title: string;
+  /** The DMCT tranche, positive. */
+  tranche?: number | null | undefined;
+  version?: string | null | undefined;
+};
 
 /** Where an installation is in migration to DCC systems. */
 export type MigrationState =
@@ -189,12 +248,16 @@ export type ProposeEpclEntryInput = {
   evidence?: Array<EvidenceInput> | null | undefined;
   /** The entry’s rowVersion as you read it; STALE_VERSION if it changed since. */
   expectedVersion: number;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
   /** When it was proposed; not in the future. */
   proposedOn: string;
 };
 
 /** A new version of the EPCL, adding every APPROVED entry. */
 export type PublishEpclListVersionInput = {
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
   /** The publication date: the date first added of entries added for the first time; not before their approval or the previous version, not in the future. */
   publishedOn: string;
   /** The version label, unique, 1–50 characters, e.g. "v23". */
@@ -205,6 +268,8 @@ export type PublishEpclListVersionInput = {
 export type PublishEpclReportInput = {
   /** The report’s rowVersion as you read it. */
   expectedVersion?: number | null | undefined;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
   /** When DCC published the report; not in the future. */
   publishedOn: string;
   reportNumber: number;
@@ -218,6 +283,26 @@ export type Rag =
   | 'G'
   | 'NA'
   | 'R';
+
+/** A defect found in testing (Clause 20.28). */
+export type RaiseTestingIssueInput = {
+  /** Default true. False (Clause 20.29) needs notCountedRationale (RATIONALE_REQUIRED otherwise). */
+  countsAgainstThreshold?: boolean | null | undefined;
+  /** The DMC it was found on, if one. */
+  dmcId?: string | number | null | undefined;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
+  notCountedRationale?: string | null | undefined;
+  /** not in the future */
+  raisedOn: string;
+  /** Unique reference, 1–50 letters, digits and _ . / -, e.g. "TI-0412". */
+  ref: string;
+  /** 1 (most severe) to 5 (SEVERITY_RANGE otherwise). */
+  severity: number;
+  testReportId: string | number;
+  /** 1–2000 characters. */
+  title: string;
+};
 
 /** A daily Go/No-go decision to record. */
 export type RecordGoNoGoDecisionInput = {
@@ -233,6 +318,8 @@ export type RecordGoNoGoDecisionInput = {
 export type RecordObjectionInput = {
   /** The grounds of the objection, 1–2000 characters. */
   grounds: string;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
   /** When DCC received it: within the objection window (by the objection deadline), not in the future. */
   receivedOn: string;
   /** The report objected to, e.g. 22. */
@@ -255,6 +342,19 @@ export type RecordPacingActionInput = {
   recordedBy: string;
 };
 
+/** A Supplier Party's referral of a shared draft to the Secretary of State (Clause 20.37). */
+export type RecordReferralToSecretaryOfStateInput = {
+  /** The test report’s rowVersion as you read it; STALE_VERSION if it changed since. */
+  expectedVersion: number;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
+  /** The referring Supplier Party, 1–2000 characters. */
+  referredBy: string;
+  /** When it was referred: within the referral window (by referralWindowEndsOn), not in the future. */
+  referredOn: string;
+  testReportId: string | number;
+};
+
 /** The Secretary of State's decision on an EPCL report awaiting it. */
 export type RecordSecretaryOfStateDecisionInput = {
   /** The entries approved (EPCL IDs). Absent: every proposed entry for APPROVED, none for REJECTED; required for PARTIALLY_APPROVED. Proposed entries not listed are REJECTED. */
@@ -264,8 +364,23 @@ export type RecordSecretaryOfStateDecisionInput = {
   decision: SosDecision;
   /** The report’s rowVersion as you read it; STALE_VERSION if it changed since. */
   expectedVersion?: number | null | undefined;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
   /** The report decided, e.g. 22. */
   reportNumber: number;
+};
+
+/** The Secretary of State's determination of a referral (Clause 20.40). */
+export type RecordSecretaryOfStateDeterminationInput = {
+  /** The determination, 1–2000 characters. */
+  determination: string;
+  /** Not before the referral, not in the future. */
+  determinedOn: string;
+  /** The test report’s rowVersion as you read it; STALE_VERSION if it changed since. */
+  expectedVersion: number;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
+  testReportId: string | number;
 };
 
 /** The Security Sub-Committee's confirmation that a report raises no new security risks. */
@@ -274,9 +389,24 @@ export type RecordSscDecisionInput = {
   confirmedOn: string;
   /** The report’s rowVersion as you read it. */
   expectedVersion?: number | null | undefined;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
   /** Confirmed offline or at a meeting. */
   mode: SscMode;
   reportNumber: number;
+};
+
+/** TAG's review of the Testing Issues against the thresholds (Clause 20.38). */
+export type RecordTagReviewInput = {
+  /** The test report’s rowVersion as you read it; STALE_VERSION if it changed since. */
+  expectedVersion: number;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
+  /** TAG's outcome, 1–2000 characters. */
+  outcome: string;
+  /** After the referral window (without a referral) or the determination; not in the future. */
+  reviewedOn: string;
+  testReportId: string | number;
 };
 
 /** Removal of an entry from the EPCL. Its date first added is kept. */
@@ -285,6 +415,8 @@ export type RemoveEpclEntryInput = {
   epclId: string;
   /** The entry’s rowVersion as you read it; STALE_VERSION if it changed since. */
   expectedVersion: number;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
   /** Why, 1–2000 characters. */
   reason: string;
   /** When it was removed from the list; not in the future. */
@@ -312,6 +444,17 @@ export type ReportSection =
   | 'GROUP_2_SE'
   | 'OVERALL';
 
+/** A draft made available to Supplier Parties (Clause 20.36). */
+export type ShareTestReportWithSuppliersInput = {
+  /** The test report’s rowVersion as you read it; STALE_VERSION if it changed since. */
+  expectedVersion: number;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
+  /** When it was shared: opens the 10-working-day referral window; not before the draft was issued, not in the future. */
+  sharedOn: string;
+  testReportId: string | number;
+};
+
 /** The Secretary of State's decision on an EPCL report: every requested entry approved, some approved (the others rejected), or none. */
 export type SosDecision =
   | 'APPROVED'
@@ -333,6 +476,8 @@ export type StateAggregate =
 export type SubmitEpclReportToSscInput = {
   /** The report’s rowVersion as you read it. */
   expectedVersion?: number | null | undefined;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
   reportNumber: number;
   /** When it was sent; not in the future. */
   submittedOn: string;
@@ -344,6 +489,14 @@ export type TestReportKind =
   | 'DMCT_TESTING_REPORT'
   | 'DORMANT_DMCT_TEST_COMPLETION'
   | 'MIXED_SIT_TEST_COMPLETION';
+
+/** A DMC and installation status a new test report covers. */
+export type TestReportScopeInput = {
+  dmcId: string | number;
+  installationStatus: InstallationStatus;
+  /** The DMCT test pack run, up to 2000 characters. */
+  testPack?: string | null | undefined;
+};
 
 /** Clause 20: DRAFT → SHARED_WITH_SUPPLIERS → [REFERRED_TO_SOS → SOS_DETERMINED] → TAG_REVIEWED → FINAL. */
 export type TestReportState =
@@ -369,6 +522,25 @@ export type UpdateManufacturerInput = {
   name: string;
 };
 
+/** Changes to a Testing Issue; fields left out are kept. */
+export type UpdateTestingIssueInput = {
+  /** Not before it was raised, not in the future. */
+  closedOn?: string | null | undefined;
+  countsAgainstThreshold?: boolean | null | undefined;
+  /** The issue’s rowVersion as you read it; STALE_VERSION if it changed since. */
+  expectedVersion: number;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
+  notCountedRationale?: string | null | undefined;
+  severity?: number | null | undefined;
+  /** CLOSED, DEFERRED or REJECTED need closedOn; OPEN reopens (clears closedOn). */
+  status?: TestingIssueStatus | null | undefined;
+  /** When TAG was advised (Clause 20.30); not in the future. */
+  tagAdvisedOn?: string | null | undefined;
+  testingIssueId: string | number;
+  title?: string | null | undefined;
+};
+
 /** Installations already at the target firmware, or that could be firmware-upgraded to it. */
 export type VolumeBasis =
   | 'AT_TARGET_FW'
@@ -380,6 +552,8 @@ export type WithdrawEpclEntryInput = {
   epclId: string;
   /** The entry’s rowVersion as you read it; STALE_VERSION if it changed since. */
   expectedVersion: number;
+  /** Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing. */
+  idempotencyKey?: string | null | undefined;
   /** Why, 1–2000 characters. */
   reason: string;
   /** When it was withdrawn; not in the future. */
@@ -667,6 +841,73 @@ export type DomainEventsSubscriptionVariables = Exact<{
 
 export type DomainEventsSubscription = { domainEvents: { id: string, type: string, aggregateType: string, aggregateId: string, occurredAt: string, payload: Record<string, unknown> } };
 
+export type UserErrorFieldsFragment = { code: string, message: string, field: Array<string> | null };
+
+export type TestReportLifecycleFieldsFragment = { id: string, state: TestReportState, rowVersion: number, draftIssuedOn: string | null, sharedWithSuppliersOn: string | null, referralWindowEndsOn: string | null, referredToSosOn: string | null, sosDeterminedOn: string | null, sosDetermination: string | null, tagReviewedOn: string | null, tagOutcome: string | null, finalOn: string | null, scope: Array<{ installationStatus: InstallationStatus, dmc: { id: string } }> };
+
+export type IssueDraftTestReportMutationVariables = Exact<{
+  input: IssueDraftTestReportInput;
+}>;
+
+
+export type IssueDraftTestReportMutation = { issueDraftTestReport: { testReport: { id: string, state: TestReportState, rowVersion: number, draftIssuedOn: string | null, sharedWithSuppliersOn: string | null, referralWindowEndsOn: string | null, referredToSosOn: string | null, sosDeterminedOn: string | null, sosDetermination: string | null, tagReviewedOn: string | null, tagOutcome: string | null, finalOn: string | null, scope: Array<{ installationStatus: InstallationStatus, dmc: { id: string } }> } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type ShareTestReportWithSuppliersMutationVariables = Exact<{
+  input: ShareTestReportWithSuppliersInput;
+}>;
+
+
+export type ShareTestReportWithSuppliersMutation = { shareTestReportWithSuppliers: { testReport: { id: string, state: TestReportState, rowVersion: number, draftIssuedOn: string | null, sharedWithSuppliersOn: string | null, referralWindowEndsOn: string | null, referredToSosOn: string | null, sosDeterminedOn: string | null, sosDetermination: string | null, tagReviewedOn: string | null, tagOutcome: string | null, finalOn: string | null, scope: Array<{ installationStatus: InstallationStatus, dmc: { id: string } }> } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type RecordReferralToSecretaryOfStateMutationVariables = Exact<{
+  input: RecordReferralToSecretaryOfStateInput;
+}>;
+
+
+export type RecordReferralToSecretaryOfStateMutation = { recordReferralToSecretaryOfState: { testReport: { id: string, state: TestReportState, rowVersion: number, draftIssuedOn: string | null, sharedWithSuppliersOn: string | null, referralWindowEndsOn: string | null, referredToSosOn: string | null, sosDeterminedOn: string | null, sosDetermination: string | null, tagReviewedOn: string | null, tagOutcome: string | null, finalOn: string | null, scope: Array<{ installationStatus: InstallationStatus, dmc: { id: string } }> } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type RecordSecretaryOfStateDeterminationMutationVariables = Exact<{
+  input: RecordSecretaryOfStateDeterminationInput;
+}>;
+
+
+export type RecordSecretaryOfStateDeterminationMutation = { recordSecretaryOfStateDetermination: { testReport: { id: string, state: TestReportState, rowVersion: number, draftIssuedOn: string | null, sharedWithSuppliersOn: string | null, referralWindowEndsOn: string | null, referredToSosOn: string | null, sosDeterminedOn: string | null, sosDetermination: string | null, tagReviewedOn: string | null, tagOutcome: string | null, finalOn: string | null, scope: Array<{ installationStatus: InstallationStatus, dmc: { id: string } }> } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type RecordTagReviewMutationVariables = Exact<{
+  input: RecordTagReviewInput;
+}>;
+
+
+export type RecordTagReviewMutation = { recordTagReview: { testReport: { id: string, state: TestReportState, rowVersion: number, draftIssuedOn: string | null, sharedWithSuppliersOn: string | null, referralWindowEndsOn: string | null, referredToSosOn: string | null, sosDeterminedOn: string | null, sosDetermination: string | null, tagReviewedOn: string | null, tagOutcome: string | null, finalOn: string | null, scope: Array<{ installationStatus: InstallationStatus, dmc: { id: string } }> } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type FinaliseTestReportMutationVariables = Exact<{
+  input: FinaliseTestReportInput;
+}>;
+
+
+export type FinaliseTestReportMutation = { finaliseTestReport: { testReport: { id: string, state: TestReportState, rowVersion: number, draftIssuedOn: string | null, sharedWithSuppliersOn: string | null, referralWindowEndsOn: string | null, referredToSosOn: string | null, sosDeterminedOn: string | null, sosDetermination: string | null, tagReviewedOn: string | null, tagOutcome: string | null, finalOn: string | null, scope: Array<{ installationStatus: InstallationStatus, dmc: { id: string } }> } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type RaiseTestingIssueMutationVariables = Exact<{
+  input: RaiseTestingIssueInput;
+}>;
+
+
+export type RaiseTestingIssueMutation = { raiseTestingIssue: { testingIssue: { id: string, ref: string, status: TestingIssueStatus, severity: number, countsAgainstThreshold: boolean, closedOn: string | null, rowVersion: number } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type UpdateTestingIssueMutationVariables = Exact<{
+  input: UpdateTestingIssueInput;
+}>;
+
+
+export type UpdateTestingIssueMutation = { updateTestingIssue: { testingIssue: { id: string, ref: string, status: TestingIssueStatus, severity: number, countsAgainstThreshold: boolean, notCountedRationale: string | null, tagAdvisedOn: string | null, closedOn: string | null, rowVersion: number } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
+export type CreateDmcMutationVariables = Exact<{
+  input: CreateDmcInput;
+}>;
+
+
+export type CreateDmcMutation = { createDmc: { dmc: { id: string, fingerprint: string, label: string | null, cohort: { code: string }, slots: Array<{ deviceType: DeviceType, slotNo: number }>, entries: Array<{ id: string, state: EpclEntryState, installationStatus: InstallationStatus, rowVersion: number }> } | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
 export type UpgradeCandidatesQueryVariables = Exact<{
   target: string | number;
   first?: number | null | undefined;
@@ -700,6 +941,8 @@ export type InstallationByDeviceQuery = { installationByDeviceId: { id: string, 
 
 export const StateChangeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StateChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StateChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aggregate"}},{"kind":"Field","name":{"kind":"Name","value":"fromState"}},{"kind":"Field","name":{"kind":"Name","value":"toState"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveOn"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}}]}}]}}]} as unknown as DocumentNode<StateChangeFieldsFragment, unknown>;
 export const ReportStepResultFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReportStepResult"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EpclReportPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"rowVersion"}},{"kind":"Field","name":{"kind":"Name","value":"sscConfirmedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sscMode"}},{"kind":"Field","name":{"kind":"Name","value":"publishedOn"}},{"kind":"Field","name":{"kind":"Name","value":"secasNotifiedOn"}},{"kind":"Field","name":{"kind":"Name","value":"objectionDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StateChangeFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StateChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StateChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aggregate"}},{"kind":"Field","name":{"kind":"Name","value":"fromState"}},{"kind":"Field","name":{"kind":"Name","value":"toState"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveOn"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}}]}}]}}]} as unknown as DocumentNode<ReportStepResultFragment, unknown>;
+export const UserErrorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]} as unknown as DocumentNode<UserErrorFieldsFragment, unknown>;
+export const TestReportLifecycleFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TestReportLifecycleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TestReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"rowVersion"}},{"kind":"Field","name":{"kind":"Name","value":"draftIssuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWithSuppliersOn"}},{"kind":"Field","name":{"kind":"Name","value":"referralWindowEndsOn"}},{"kind":"Field","name":{"kind":"Name","value":"referredToSosOn"}},{"kind":"Field","name":{"kind":"Name","value":"sosDeterminedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sosDetermination"}},{"kind":"Field","name":{"kind":"Name","value":"tagReviewedOn"}},{"kind":"Field","name":{"kind":"Name","value":"tagOutcome"}},{"kind":"Field","name":{"kind":"Name","value":"finalOn"}},{"kind":"Field","name":{"kind":"Name","value":"scope"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"dmc"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<TestReportLifecycleFieldsFragment, unknown>;
 export const UpdateManufacturerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateManufacturer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateManufacturerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateManufacturer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"manufacturer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"deviceModels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modelName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateManufacturerMutation, UpdateManufacturerMutationVariables>;
 export const ManufacturersNamedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManufacturersNamed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contains"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"manufacturers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"nameContains"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contains"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ManufacturersNamedQuery, ManufacturersNamedQueryVariables>;
 export const DmcEntriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DmcEntries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cohort"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"fingerprint"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dmc"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cohort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cohort"}}},{"kind":"Argument","name":{"kind":"Name","value":"fingerprint"},"value":{"kind":"Variable","name":{"kind":"Name","value":"fingerprint"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fingerprint"}},{"kind":"Field","name":{"kind":"Name","value":"cohort"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"s1spName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"slots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceType"}},{"kind":"Field","name":{"kind":"Name","value":"firmwareVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"versionHex"}},{"kind":"Field","name":{"kind":"Name","value":"deviceModel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modelName"}},{"kind":"Field","name":{"kind":"Name","value":"hardwareVersion"}},{"kind":"Field","name":{"kind":"Name","value":"manufacturer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"epclId"}},{"kind":"Field","name":{"kind":"Name","value":"installationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"dateFirstAdded"}}]}}]}}]}}]} as unknown as DocumentNode<DmcEntriesQuery, DmcEntriesQueryVariables>;
@@ -734,6 +977,15 @@ export const RecordPacingActionDocument = {"kind":"Document","definitions":[{"ki
 export const EpclReportSummaryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EpclReportSummary"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"group"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportGroup"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"epclReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"number"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"dmctTranches"}},{"kind":"Field","name":{"kind":"Name","value":"reportDate"}},{"kind":"Field","name":{"kind":"Name","value":"sscConfirmedOn"}},{"kind":"Field","name":{"kind":"Name","value":"objectionDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"group"},"value":{"kind":"Variable","name":{"kind":"Name","value":"group"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"epclId"}},{"kind":"Field","name":{"kind":"Name","value":"installationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EpclReportSummaryQuery, EpclReportSummaryQueryVariables>;
 export const EpclEntryByEpclIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EpclEntryByEpclId"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"epclId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"epclEntry"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"epclId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"epclId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"epclId"}},{"kind":"Field","name":{"kind":"Name","value":"installationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"dateFirstAdded"}}]}}]}}]} as unknown as DocumentNode<EpclEntryByEpclIdQuery, EpclEntryByEpclIdQueryVariables>;
 export const DomainEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"DomainEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domainEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"aggregateType"}},{"kind":"Field","name":{"kind":"Name","value":"aggregateId"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}}]}}]}}]} as unknown as DocumentNode<DomainEventsSubscription, DomainEventsSubscriptionVariables>;
+export const IssueDraftTestReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IssueDraftTestReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IssueDraftTestReportInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issueDraftTestReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TestReportLifecycleFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TestReportLifecycleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TestReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"rowVersion"}},{"kind":"Field","name":{"kind":"Name","value":"draftIssuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWithSuppliersOn"}},{"kind":"Field","name":{"kind":"Name","value":"referralWindowEndsOn"}},{"kind":"Field","name":{"kind":"Name","value":"referredToSosOn"}},{"kind":"Field","name":{"kind":"Name","value":"sosDeterminedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sosDetermination"}},{"kind":"Field","name":{"kind":"Name","value":"tagReviewedOn"}},{"kind":"Field","name":{"kind":"Name","value":"tagOutcome"}},{"kind":"Field","name":{"kind":"Name","value":"finalOn"}},{"kind":"Field","name":{"kind":"Name","value":"scope"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"dmc"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]} as unknown as DocumentNode<IssueDraftTestReportMutation, IssueDraftTestReportMutationVariables>;
+export const ShareTestReportWithSuppliersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ShareTestReportWithSuppliers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ShareTestReportWithSuppliersInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shareTestReportWithSuppliers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TestReportLifecycleFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TestReportLifecycleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TestReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"rowVersion"}},{"kind":"Field","name":{"kind":"Name","value":"draftIssuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWithSuppliersOn"}},{"kind":"Field","name":{"kind":"Name","value":"referralWindowEndsOn"}},{"kind":"Field","name":{"kind":"Name","value":"referredToSosOn"}},{"kind":"Field","name":{"kind":"Name","value":"sosDeterminedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sosDetermination"}},{"kind":"Field","name":{"kind":"Name","value":"tagReviewedOn"}},{"kind":"Field","name":{"kind":"Name","value":"tagOutcome"}},{"kind":"Field","name":{"kind":"Name","value":"finalOn"}},{"kind":"Field","name":{"kind":"Name","value":"scope"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"dmc"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]} as unknown as DocumentNode<ShareTestReportWithSuppliersMutation, ShareTestReportWithSuppliersMutationVariables>;
+export const RecordReferralToSecretaryOfStateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordReferralToSecretaryOfState"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordReferralToSecretaryOfStateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordReferralToSecretaryOfState"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TestReportLifecycleFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TestReportLifecycleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TestReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"rowVersion"}},{"kind":"Field","name":{"kind":"Name","value":"draftIssuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWithSuppliersOn"}},{"kind":"Field","name":{"kind":"Name","value":"referralWindowEndsOn"}},{"kind":"Field","name":{"kind":"Name","value":"referredToSosOn"}},{"kind":"Field","name":{"kind":"Name","value":"sosDeterminedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sosDetermination"}},{"kind":"Field","name":{"kind":"Name","value":"tagReviewedOn"}},{"kind":"Field","name":{"kind":"Name","value":"tagOutcome"}},{"kind":"Field","name":{"kind":"Name","value":"finalOn"}},{"kind":"Field","name":{"kind":"Name","value":"scope"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"dmc"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]} as unknown as DocumentNode<RecordReferralToSecretaryOfStateMutation, RecordReferralToSecretaryOfStateMutationVariables>;
+export const RecordSecretaryOfStateDeterminationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordSecretaryOfStateDetermination"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordSecretaryOfStateDeterminationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordSecretaryOfStateDetermination"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TestReportLifecycleFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TestReportLifecycleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TestReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"rowVersion"}},{"kind":"Field","name":{"kind":"Name","value":"draftIssuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWithSuppliersOn"}},{"kind":"Field","name":{"kind":"Name","value":"referralWindowEndsOn"}},{"kind":"Field","name":{"kind":"Name","value":"referredToSosOn"}},{"kind":"Field","name":{"kind":"Name","value":"sosDeterminedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sosDetermination"}},{"kind":"Field","name":{"kind":"Name","value":"tagReviewedOn"}},{"kind":"Field","name":{"kind":"Name","value":"tagOutcome"}},{"kind":"Field","name":{"kind":"Name","value":"finalOn"}},{"kind":"Field","name":{"kind":"Name","value":"scope"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"dmc"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]} as unknown as DocumentNode<RecordSecretaryOfStateDeterminationMutation, RecordSecretaryOfStateDeterminationMutationVariables>;
+export const RecordTagReviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordTagReview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordTagReviewInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordTagReview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TestReportLifecycleFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TestReportLifecycleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TestReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"rowVersion"}},{"kind":"Field","name":{"kind":"Name","value":"draftIssuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWithSuppliersOn"}},{"kind":"Field","name":{"kind":"Name","value":"referralWindowEndsOn"}},{"kind":"Field","name":{"kind":"Name","value":"referredToSosOn"}},{"kind":"Field","name":{"kind":"Name","value":"sosDeterminedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sosDetermination"}},{"kind":"Field","name":{"kind":"Name","value":"tagReviewedOn"}},{"kind":"Field","name":{"kind":"Name","value":"tagOutcome"}},{"kind":"Field","name":{"kind":"Name","value":"finalOn"}},{"kind":"Field","name":{"kind":"Name","value":"scope"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"dmc"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]} as unknown as DocumentNode<RecordTagReviewMutation, RecordTagReviewMutationVariables>;
+export const FinaliseTestReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FinaliseTestReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FinaliseTestReportInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"finaliseTestReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TestReportLifecycleFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TestReportLifecycleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TestReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"rowVersion"}},{"kind":"Field","name":{"kind":"Name","value":"draftIssuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWithSuppliersOn"}},{"kind":"Field","name":{"kind":"Name","value":"referralWindowEndsOn"}},{"kind":"Field","name":{"kind":"Name","value":"referredToSosOn"}},{"kind":"Field","name":{"kind":"Name","value":"sosDeterminedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sosDetermination"}},{"kind":"Field","name":{"kind":"Name","value":"tagReviewedOn"}},{"kind":"Field","name":{"kind":"Name","value":"tagOutcome"}},{"kind":"Field","name":{"kind":"Name","value":"finalOn"}},{"kind":"Field","name":{"kind":"Name","value":"scope"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"dmc"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]} as unknown as DocumentNode<FinaliseTestReportMutation, FinaliseTestReportMutationVariables>;
+export const RaiseTestingIssueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RaiseTestingIssue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RaiseTestingIssueInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"raiseTestingIssue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testingIssue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ref"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"countsAgainstThreshold"}},{"kind":"Field","name":{"kind":"Name","value":"closedOn"}},{"kind":"Field","name":{"kind":"Name","value":"rowVersion"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]} as unknown as DocumentNode<RaiseTestingIssueMutation, RaiseTestingIssueMutationVariables>;
+export const UpdateTestingIssueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateTestingIssue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateTestingIssueInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateTestingIssue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testingIssue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"ref"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"countsAgainstThreshold"}},{"kind":"Field","name":{"kind":"Name","value":"notCountedRationale"}},{"kind":"Field","name":{"kind":"Name","value":"tagAdvisedOn"}},{"kind":"Field","name":{"kind":"Name","value":"closedOn"}},{"kind":"Field","name":{"kind":"Name","value":"rowVersion"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]} as unknown as DocumentNode<UpdateTestingIssueMutation, UpdateTestingIssueMutationVariables>;
+export const CreateDmcDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateDmc"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateDmcInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createDmc"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dmc"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fingerprint"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"cohort"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"slots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceType"}},{"kind":"Field","name":{"kind":"Name","value":"slotNo"}}]}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"installationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"rowVersion"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]} as unknown as DocumentNode<CreateDmcMutation, CreateDmcMutationVariables>;
 export const UpgradeCandidatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UpgradeCandidates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"target"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"statuses"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InstallationStatus"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upgradeCandidates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"targetDmc"},"value":{"kind":"Variable","name":{"kind":"Name","value":"target"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"installationStatuses"},"value":{"kind":"Variable","name":{"kind":"Name","value":"statuses"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"dormant"}},{"kind":"Field","name":{"kind":"Name","value":"mixed"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"devices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"dormant"}},{"kind":"Field","name":{"kind":"Name","value":"mixed"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"migrationState"}},{"kind":"Field","name":{"kind":"Name","value":"supplier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cohort"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"devices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceId"}},{"kind":"Field","name":{"kind":"Name","value":"deviceType"}},{"kind":"Field","name":{"kind":"Name","value":"hops"}},{"kind":"Field","name":{"kind":"Name","value":"fromFirmware"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"toFirmware"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"path"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<UpgradeCandidatesQuery, UpgradeCandidatesQueryVariables>;
 export const ReportVolumesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReportVolumes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"epclReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"number"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"volumes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"syntheticInventory"}},{"kind":"Field","name":{"kind":"Name","value":"inventoryNote"}},{"kind":"Field","name":{"kind":"Name","value":"alreadyEligible"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"tables"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"section"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"recomputed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"dormant"}},{"kind":"Field","name":{"kind":"Name","value":"mixed"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"devices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"published"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"devices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"difference"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"devices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recomputed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"devices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"impact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"direct"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"byFirmwareUpgrade"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"dormant"}},{"kind":"Field","name":{"kind":"Name","value":"mixed"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReportVolumesQuery, ReportVolumesQueryVariables>;
 export const InstallationEligibilityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InstallationEligibility"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"installation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"migrationState"}},{"kind":"Field","name":{"kind":"Name","value":"supplier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"devices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceId"}},{"kind":"Field","name":{"kind":"Name","value":"deviceType"}},{"kind":"Field","name":{"kind":"Name","value":"firmwareVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versionHex"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"currentDmc"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fingerprint"}}]}},{"kind":"Field","name":{"kind":"Name","value":"eligibility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eligible"}},{"kind":"Field","name":{"kind":"Name","value":"currentDmc"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fingerprint"}}]}},{"kind":"Field","name":{"kind":"Name","value":"entry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"epclId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}}]}},{"kind":"Field","name":{"kind":"Name","value":"basisChain"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"epclId"}},{"kind":"Field","name":{"kind":"Name","value":"basis"}},{"kind":"Field","name":{"kind":"Name","value":"installationStatus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"upgradeOptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hops"}},{"kind":"Field","name":{"kind":"Name","value":"dmc"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fingerprint"}}]}},{"kind":"Field","name":{"kind":"Name","value":"entry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"epclId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}},{"kind":"Field","name":{"kind":"Name","value":"devices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deviceId"}},{"kind":"Field","name":{"kind":"Name","value":"hops"}},{"kind":"Field","name":{"kind":"Name","value":"path"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"blockers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<InstallationEligibilityQuery, InstallationEligibilityQueryVariables>;

@@ -85,6 +85,12 @@ export class TestReport extends Node {
 
   @Field(() => [EpclEntryEvidence], { description: 'EPCL entries this report supports, with its role.' })
   evidenceFor!: EpclEntryEvidence[];
+
+  @Field(() => Int, {
+    description:
+      'Bumped by every change to the test report: give it as `expectedVersion` to a test-report step, which refuses with STALE_VERSION if it changed since you read it.',
+  })
+  rowVersion!: number;
 }
 
 @ObjectType({
@@ -128,6 +134,11 @@ export class TestingIssue extends Node {
 
   @Field(() => Dmc, { nullable: true })
   dmc!: Of<Dmc> | null;
+
+  @Field(() => Int, {
+    description: 'Bumped by every change: give it as `expectedVersion` to `updateTestingIssue`.',
+  })
+  rowVersion!: number;
 }
 
 @ObjectType({
