@@ -8,6 +8,7 @@ import {
   RecordSecretaryOfStateDeterminationDocument,
   RecordTagReviewDocument,
   ShareTestReportWithSuppliersDocument,
+  TestReportHistoryDocument,
   UpdateTestingIssueDocument,
 } from '../generated/graphql';
 import { globalId, keyOf, ok, startTestServer, type TestServer } from '../support/server';
@@ -271,6 +272,24 @@ describe('the steps of a draft', () => {
       ['SOS_DETERMINED', 'TAG_REVIEWED', '2026-04-08'],
       ['TAG_REVIEWED', 'FINAL', '2026-04-10'],
     ]);
+  });
+
+  it('answers TestReport.history as a connection, a page at a time', async () => {
+    const report = await shared();
+    const page = async (after?: string) => {
+      const node = ok(await t.request(TestReportHistoryDocument, { id: report.id, first: 1, after })).node;
+      if (!node || !('history' in node)) throw new Error('not a test report');
+      return node.history;
+    };
+    const first = await page();
+    expect(first.totalCount).toBe(2);
+    expect(first.nodes).toEqual([
+      { fromState: null, toState: 'DRAFT', effectiveOn: '2026-03-02', actor: 'DCC_ADMIN' },
+    ]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await page(first.pageInfo.endCursor!);
+    expect(second.nodes.map((n) => n.toState)).toEqual(['SHARED_WITH_SUPPLIERS']);
+    expect(second.pageInfo.hasNextPage).toBe(false);
   });
 
   it('without a referral, TAG reviews after the window closes', async () => {
