@@ -7,7 +7,7 @@ const REPORT = `query Report($number: Int!) {
   epclReport(number: $number) {
     number title version state reportDate dmctTranches sscMode sscConfirmedOn listsPublishedOn publishedOn
     secasNotifiedOn objectionDeadline objectionsTo sosDecision sosDecidedOn
-    history { fromState toState effectiveOn actor reason }
+    history(first: 100) { nodes { fromState toState effectiveOn actor reason } }
     entries { totalCount }
     group1: entries(group: GROUP_1_TESTED, first: 1) { totalCount }
     group2: entries(group: GROUP_2_SE, first: 1) { totalCount }
@@ -136,7 +136,7 @@ export async function reportPage(url) {
           ),
         ),
         r.objectionsTo ? el('p', { class: 'muted' }, `Objections to ${r.objectionsTo}`) : null,
-        r.history.length
+        r.history.nodes.length
           ? el(
               'div',
               {},
@@ -144,7 +144,7 @@ export async function reportPage(url) {
               el(
                 'ol',
                 { class: 'timeline', 'data-table': 'report-history' },
-                r.history.map((h) =>
+                r.history.nodes.map((h) =>
                   el(
                     'li',
                     {},

@@ -20,7 +20,12 @@ import {
   LiveServiceCriterion,
   SvtadClause,
 } from '../modules/epcl/epcl.entity';
-import { EpclListVersion, EpclObjection, StateChange } from '../modules/epcl/lifecycle.entity';
+import {
+  EpclListVersion,
+  EpclObjection,
+  IdempotencyRecord,
+  StateChange,
+} from '../modules/epcl/lifecycle.entity';
 import { DomainEvent } from '../modules/events/domain-event.entity';
 import { DeviceCombo, DeviceComboSlot } from '../modules/inventory/device-combo.entity';
 import { Device, Installation, Supplier } from '../modules/inventory/inventory.entity';
@@ -60,6 +65,7 @@ export const ENTITIES = [
   EpclReport,
   EpclReportEntry,
   StateChange,
+  IdempotencyRecord,
   EpclListVersion,
   EpclObjection,
   LiveServiceCriterion,

@@ -29,7 +29,11 @@ import {
   UpgradeOptionFieldsResolver,
 } from '../modules/eligibility/eligibility.resolver';
 import { EPCL_QUERIES, EPCL_SQL } from '../modules/epcl/epcl.sql';
-import { EpclQueryResolver, EpclReportFieldsResolver } from '../modules/epcl/epcl.resolver';
+import {
+  EpclEntryFieldsResolver,
+  EpclQueryResolver,
+  EpclReportFieldsResolver,
+} from '../modules/epcl/epcl.resolver';
 import {
   EpclEntryPayloadResolver,
   EpclReportPayloadResolver,
@@ -60,7 +64,13 @@ import {
   UnknownErrorCodeResolver,
 } from '../modules/pacing/pacing.resolver';
 import { TESTING_QUERIES, TESTING_SQL } from '../modules/testing/testing.sql';
-import { TestingQueryResolver } from '../modules/testing/testing.resolver';
+import { TestingQueryResolver, TestReportFieldsResolver } from '../modules/testing/testing.resolver';
+import {
+  TestingIssuePayloadResolver,
+  TestReportLifecycleResolver,
+  TestReportPayloadResolver,
+} from '../modules/testing/test-report-lifecycle.resolver';
+import { CreateDmcPayloadResolver, DmcMutationResolver } from '../modules/dmc/dmc-writes.resolver';
 import { entityMetadata } from './database';
 
 /*
@@ -84,12 +94,19 @@ const RESOLVERS: CompiledSchemaOptions['resolvers'] = [
   TestingQueryResolver,
   EpclQueryResolver,
   EpclReportFieldsResolver,
+  EpclEntryFieldsResolver,
+  TestReportFieldsResolver,
   LifecycleMutationResolver,
   RecordSecretaryOfStateDecisionPayloadResolver,
   PublishEpclListVersionPayloadResolver,
   EpclEntryPayloadResolver,
   RecordObjectionPayloadResolver,
   EpclReportPayloadResolver,
+  TestReportLifecycleResolver,
+  TestReportPayloadResolver,
+  TestingIssuePayloadResolver,
+  DmcMutationResolver,
+  CreateDmcPayloadResolver,
   InventoryQueryResolver,
   ViewerFieldsResolver,
   ViewerDmcFieldsResolver,

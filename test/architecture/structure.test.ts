@@ -80,6 +80,7 @@ const NOT_CATALOGUE: Record<string, string> = {
   domain_event: 'the outbox',
   state_change:
     'history, written only by triggers of epcl_entry, epcl_report and test_report, whose statements bump the version',
+  idempotency_record: 'the first results of lifecycle mutations given an idempotency key (no catalogue data)',
   bank_holiday: 'calendar',
   catalogue_version: 'the version itself',
   migration_error_code: 'pacing (error codes the migration process expects)',

@@ -147,14 +147,14 @@ describe('the dashboard in Chromium', () => {
     expect(await opened.page.locator('[data-table="criteria"] tbody tr').count()).toBe(10);
     // The recorded history (the scheduler closed the window at start-up, effective on the deadline).
     const { epclReport: withHistory } = ok(
-      await gql<{ epclReport: { history: { toState: string; effectiveOn: string }[] } }>(
-        '{ epclReport(number: 22) { history { toState effectiveOn } } }',
+      await gql<{ epclReport: { history: { nodes: { toState: string; effectiveOn: string }[] } } }>(
+        '{ epclReport(number: 22) { history(first: 100) { nodes { toState effectiveOn } } } }',
       ),
     );
     expect(await opened.page.locator('[data-table="report-history"] li').count()).toBe(
-      withHistory.history.length,
+      withHistory.history.nodes.length,
     );
-    if (withHistory.history.length)
+    if (withHistory.history.nodes.length)
       expect(await opened.page.textContent('[data-table="report-history"]')).toContain('10 Dec 2021');
     expect((await charts(opened.page))['report-volumes']).toBeGreaterThan(1000);
     await finish(opened, 'report-22');

@@ -71,7 +71,7 @@ describe('report 22 from where the seed leaves it to the EPCL', () => {
     expect(report.state).toBe('AWAITING_SOS');
     expect(report.objectionDeadline).toBe('2021-12-10');
     expect(report.rowVersion).toBe(3); // two updates since the seed (README's example relies on it)
-    expect(report.history).toEqual([
+    expect(report.history.nodes).toEqual([
       expect.objectContaining({
         aggregate: 'EPCL_REPORT',
         fromState: 'OBJECTION_WINDOW_OPEN',
@@ -152,7 +152,7 @@ describe('report 22 from where the seed leaves it to the EPCL', () => {
       rowVersion: rowVersion + 1,
     });
     expect(await count(['APPROVED'])).toBe(435);
-    expect((await report22()).history.at(-1)).toMatchObject({
+    expect((await report22()).history.nodes.at(-1)).toMatchObject({
       fromState: 'AWAITING_SOS',
       toState: 'APPROVED',
       effectiveOn: '2021-12-15',
@@ -205,7 +205,7 @@ describe('report 22 from where the seed leaves it to the EPCL', () => {
       state: 'ON_EPCL',
       dateFirstAdded: '2021-12-17',
     });
-    expect(now.history).toEqual([
+    expect(now.history.nodes).toEqual([
       expect.objectContaining({
         aggregate: 'EPCL_ENTRY',
         fromState: 'PROPOSED',
@@ -250,7 +250,7 @@ describe('report 22 from where the seed leaves it to the EPCL', () => {
       rowVersion: rowVersion + 1,
     });
     expect(await entry('002370', '2022-02-28')).toMatchObject({ state: 'ON_EPCL' });
-    expect((await entry('002370')).history.at(-1)).toMatchObject({
+    expect((await entry('002370')).history.nodes.at(-1)).toMatchObject({
       fromState: 'ON_EPCL',
       toState: 'REMOVED',
       effectiveOn: '2022-03-01',
@@ -321,7 +321,8 @@ describe('withdrawing an entry', () => {
     const res = ok(await withdraw({ expectedVersion: v })).withdrawEpclEntry;
     expect(res.userErrors).toEqual([]);
     expect(res.entry).toEqual({ epclId: seEntries[0], state: 'WITHDRAWN', rowVersion: v + 1 });
-    const { history } = ok(await t.request(EntryLifecycleDocument, { epclId: seEntries[0] })).epclEntry;
+    const history = ok(await t.request(EntryLifecycleDocument, { epclId: seEntries[0] })).epclEntry.history
+      .nodes;
     expect(history).toEqual([
       expect.objectContaining({
         fromState: 'PROPOSED',
@@ -572,7 +573,7 @@ describe('a report from drafting to its objection window', () => {
     const res = ok(await create({})).createEpclReport;
     expect(res.userErrors).toEqual([]);
     expect(res.report).toMatchObject({ number: 950, state: 'DRAFTING', rowVersion: 1 });
-    expect(res.report?.history).toEqual([
+    expect(res.report?.history.nodes).toEqual([
       expect.objectContaining({ fromState: null, toState: 'DRAFTING', effectiveOn: '2021-12-18' }),
     ]);
   });
@@ -632,7 +633,7 @@ describe('a report from drafting to its objection window', () => {
     ).submitEpclReportToSsc;
     expect(res.userErrors).toEqual([]);
     expect(res.report).toMatchObject({ state: 'SSC_REVIEW', rowVersion: v + 1 });
-    expect(res.report?.history.at(-1)).toMatchObject({
+    expect(res.report?.history.nodes.at(-1)).toMatchObject({
       fromState: 'DRAFTING',
       toState: 'SSC_REVIEW',
       effectiveOn: '2021-12-20',
@@ -712,7 +713,7 @@ describe('a report from drafting to its objection window', () => {
       secasNotifiedOn: '2022-01-04',
       objectionDeadline: '2022-01-11',
     });
-    expect(res.report?.history.map((h) => [h.toState, h.effectiveOn])).toEqual([
+    expect(res.report?.history.nodes.map((h) => [h.toState, h.effectiveOn])).toEqual([
       ['DRAFTING', '2021-12-18'],
       ['SSC_REVIEW', '2021-12-20'],
       ['SSC_CONFIRMED', '2021-12-22'],
@@ -814,9 +815,11 @@ describe('proposing an entry', () => {
       basis: 'TESTED',
       rowVersion: 2,
       evidence: [{ role: 'DMCT_TESTING_REPORT' }],
-      history: [
-        expect.objectContaining({ fromState: 'CANDIDATE', toState: 'PROPOSED', effectiveOn: '2022-01-20' }),
-      ],
+      history: {
+        nodes: [
+          expect.objectContaining({ fromState: 'CANDIDATE', toState: 'PROPOSED', effectiveOn: '2022-01-20' }),
+        ],
+      },
     });
   });
 

@@ -71,6 +71,24 @@ const RULES: Record<string, { code: string; message?: string }> = {
   epcl_report_state_transition: { code: 'INVALID_STATE_TRANSITION' },
   epcl_report_publication_guard: { code: 'REPORT_NOT_READY_TO_PUBLISH' },
   test_report_state_transition: { code: 'INVALID_STATE_TRANSITION' },
+  test_report_state_dates: {
+    code: 'TEST_REPORT_STATE_DATES',
+    message:
+      'a DMCT Testing Report past DRAFT has the date it was shared with suppliers, and a FINAL report its final date',
+  },
+  testing_issue_closed_date: {
+    code: 'TESTING_ISSUE_CLOSED_DATE',
+    message: 'a Testing Issue has a closed date exactly when it is no longer OPEN',
+  },
+  testing_issue_ref_unique: {
+    code: 'TESTING_ISSUE_REF_TAKEN',
+    message: 'another Testing Issue already has that reference',
+  },
+  dmc_slot_no_positive: { code: 'INVALID_INPUT', message: 'a slot number is 1 to 9' },
+  dmc_slot_dmc_id_device_type_slot_no_unique: {
+    code: 'DUPLICATE_SLOT',
+    message: 'a DMC has one slot per device type and slot number',
+  },
   dmc_relation_same_cohort: { code: 'DMC_RELATION_COHORT' },
   dmc_relation_child_strict_subset: { code: 'CHILD_NOT_STRICT_SUBSET' },
   dmc_relation_se_basis_tested: { code: 'SE_BASIS_NOT_TESTED' },

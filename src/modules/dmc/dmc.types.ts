@@ -1,7 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDate } from '../../core/graphql/scalars';
 import { connectionOf, Node, PageArgs, type Of } from '../../core/graphql/relay';
-import { DeviceType, DmcRelationKind } from '../common/enums';
+import { UserError } from '../../core/graphql/user-error';
+import { DeviceType, DmcRelationKind, InstallationStatus } from '../common/enums';
+import { IDEMPOTENCY_KEY } from '../epcl/lifecycle.types';
 import { Cohort, DeviceModel, DeviceModelRestriction, FirmwareVersion } from '../catalogue/catalogue.types';
 import { EpclEntry } from '../epcl/epcl.types';
 import { TestReport } from '../testing/testing.types';
@@ -175,4 +177,56 @@ export class DmcsArgs extends PageArgs {
 
   @Field(() => [DmcOrder], { nullable: true })
   orderBy?: DmcOrder[];
+}
+
+@InputType({ description: 'One slot of a new DMC.' })
+export class DmcSlotInput {
+  @Field(() => DeviceType)
+  deviceType!: DeviceType;
+
+  @Field(() => Int, { nullable: true, description: '1–9, default 1; twins take 1 and 2.' })
+  slotNo?: number | null;
+
+  @Field(() => ID, { description: 'A FirmwareVersion of a device model of that type.' })
+  firmwareVersionId!: string;
+}
+
+@InputType({ description: 'A new DMC: its cohort and slots, and the EPCL entries it is a candidate for.' })
+export class CreateDmcInput {
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
+  idempotencyKey?: string | null;
+
+  @Field({ description: 'The cohort code, e.g. MOC_SECURE.' })
+  cohort!: string;
+
+  @Field(() => String, { nullable: true, description: 'A label for people, up to 2000 characters.' })
+  label?: string | null;
+
+  @Field(() => [DmcSlotInput], {
+    description:
+      '2–9 slots, each device type and slot number once: exactly one CHF and at least one ESME or GSME.',
+  })
+  slots!: DmcSlotInput[];
+
+  @Field(() => [InstallationStatus], {
+    nullable: true,
+    description: 'Installation statuses to create CANDIDATE EPCL entries for, each once.',
+  })
+  candidateEntries?: InstallationStatus[] | null;
+
+  @Field(() => LocalDate, {
+    description: 'When the DMC was identified: its entries’ history starts then; not in the future.',
+  })
+  createdOn!: string;
+}
+
+@ObjectType({ description: 'The result of `createDmc`.' })
+export class CreateDmcPayload {
+  dmcId!: number | null;
+
+  @Field(() => Dmc, { nullable: true, description: 'The DMC created; null on error.' })
+  dmc!: Of<Dmc> | null;
+
+  @Field(() => [UserError], { description: 'Empty when the DMC was created.' })
+  userErrors!: UserError[];
 }

@@ -1,12 +1,27 @@
-import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  Info,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
 import { resolveCompiled } from '../../core/graphql/compiler/run';
 import { badUserInput, notFound } from '../../core/graphql/errors';
-import { prepared, type Connection } from '../../core/graphql/relay';
+import { PageArgs, prepared, type Connection } from '../../core/graphql/relay';
 import { LocalDate } from '../../core/graphql/scalars';
 import { ReportGroup } from '../common/enums';
 import {
+  StateChange,
+  StateChangeConnection,
+  StateChangeOrder,
   EpclEntriesArgs,
   EpclEntry,
   EpclEntryConnection,
@@ -17,6 +32,17 @@ import {
 } from './epcl.types';
 
 const EPCL_ID = /^[0-9]{6}$/;
+
+/** The description of every `history` connection (entries, reports, test reports). */
+export const HISTORY_DESCRIPTION =
+  'Every recorded change of state, oldest first by effective date (the date in the process: decision, publication, deadline), with when it was recorded, by whom and why. Seeded objects carry the history the seed document states, or a plausible one for synthetic objects (actor `seed`, reason naming the source). Readable by every viewer.';
+
+/** Arguments of a `history` connection. */
+@ArgsType()
+export class HistoryArgs extends PageArgs {
+  @Field(() => [StateChangeOrder], { nullable: true, description: 'Default EFFECTIVE_ON_ASC.' })
+  orderBy?: StateChangeOrder[];
+}
 
 /** Root fields of the EPCL: entries and reports. SQL: `EPCL_QUERIES` in epcl.sql.ts. */
 @Resolver()
@@ -86,6 +112,29 @@ export class EpclReportFieldsResolver {
     @Arg('group', () => ReportGroup, { nullable: true }) _group?: ReportGroup,
     @Arg('orderBy', () => [ReportEntryOrder], { nullable: true }) _orderBy?: ReportEntryOrder[],
   ): Connection<EpclEntry> {
+    return prepared(root, info);
+  }
+
+  @FieldResolver(() => StateChangeConnection, {
+    description: `${HISTORY_DESCRIPTION} Only the report’s own states: entry changes are on the entries.`,
+  })
+  history(
+    @Root() root: EpclReport,
+    @Info() info: GraphQLResolveInfo,
+    @Args() _args: HistoryArgs,
+  ): Connection<StateChange> {
+    return prepared(root, info);
+  }
+}
+
+@Resolver(() => EpclEntry)
+export class EpclEntryFieldsResolver {
+  @FieldResolver(() => StateChangeConnection, { description: HISTORY_DESCRIPTION })
+  history(
+    @Root() root: EpclEntry,
+    @Info() info: GraphQLResolveInfo,
+    @Args() _args: HistoryArgs,
+  ): Connection<StateChange> {
     return prepared(root, info);
   }
 }

@@ -16,12 +16,22 @@ import { fromEntity, sqlType, type TypeDefinitions } from '../../core/graphql/co
 const REPORT_ENTRIES = `(select e.*, re.report_id as in_report, re.report_group as in_group, re.annex_row
   from epcl_entry e join epcl_report_entry re on re.entry_id = e.id)`;
 
+/** A history connection over `state_change`, oldest first by default (the changes of one object). */
+export const historyConnection = (where: (parent: string, child: string) => string) =>
+  connection('state_change', {
+    where: (p, c) => [where(p!, c)],
+    orders: {
+      EFFECTIVE_ON_ASC: byColumnThenId((t) => `${t}.effective_on`, 'date'),
+      EFFECTIVE_ON_DESC: byColumnThenId((t) => `${t}.effective_on`, 'date', true),
+    },
+  });
+
 export const EPCL_SQL: TypeDefinitions = {
   EpclEntry: fromEntity('EpclEntry', {
     restingEntries: hasMany('epcl_entry', 'basis_entry_id', 'epcl_id, id'),
     evidence: hasMany('epcl_entry_evidence', 'entry_id', 'role, test_report_id'),
     reports: hasMany('epcl_report_entry', 'entry_id', 'report_id'),
-    history: hasMany('state_change', 'entry_id', 'effective_on, id'),
+    history: historyConnection((p, c) => `${c}.entry_id = ${p}.id`),
   }),
   StateChange: fromEntity('StateChange'),
   EpclObjection: fromEntity('EpclObjection', {
@@ -68,12 +78,7 @@ export const EPCL_SQL: TypeDefinitions = {
       orderBy: (c) => `${c}.ref`,
     },
     objections: hasMany('epcl_objection', 'report_id', 'received_on, id'),
-    history: {
-      kind: 'list',
-      from: 'state_change',
-      where: (p, c) => `${c}.report_id = ${p}.id and ${c}.aggregate = 'EPCL_REPORT'`,
-      orderBy: (c) => `${c}.effective_on, ${c}.id`,
-    },
+    history: historyConnection((p, c) => `${c}.report_id = ${p}.id and ${c}.aggregate = 'EPCL_REPORT'`),
   }),
   ReportCriterion: sqlType({
     number: column('criterion_no'),

@@ -80,11 +80,8 @@ export class EpclEntry extends Node {
   })
   rowVersion!: number;
 
-  @Field(() => [StateChange], {
-    description:
-      'Every recorded change of state, by effective date, newest last. Changes before the platform recorded history (the seeded states) are not listed.',
-  })
-  history!: StateChange[];
+  /** A connection (field resolver `EpclEntryFieldsResolver.history`). */
+  history!: Connection<StateChange>;
 }
 
 @ObjectType({
@@ -365,11 +362,8 @@ export class EpclReport extends Node {
   })
   rowVersion!: number;
 
-  @Field(() => [StateChange], {
-    description:
-      'Every recorded change of the report’s own state, by effective date, newest last (entry changes are on the entries).',
-  })
-  history!: StateChange[];
+  /** A connection (field resolver `EpclReportFieldsResolver.history`). */
+  history!: Connection<StateChange>;
 
   @Field(() => [EpclObjection], { description: 'Supplier objections received, oldest first.' })
   objections!: EpclObjection[];
@@ -400,6 +394,16 @@ export class EpclObjection {
 
 export const EpclEntryConnection = connectionOf(EpclEntry, 'EpclEntry');
 export const EpclReportConnection = connectionOf(EpclReport, 'EpclReport');
+export const StateChangeConnection = connectionOf(StateChange, 'StateChange');
+
+export enum StateChangeOrder {
+  EFFECTIVE_ON_ASC = 'EFFECTIVE_ON_ASC',
+  EFFECTIVE_ON_DESC = 'EFFECTIVE_ON_DESC',
+}
+registerEnumType(StateChangeOrder, {
+  name: 'StateChangeOrder',
+  description: 'By effective date, then by the order the changes were recorded.',
+});
 
 /* Arguments of the EPCL connections: filters and orderings. */
 

@@ -114,3 +114,34 @@ export class EpclObjection {
   @Property({ type: 'text' })
   actor!: string;
 }
+
+/**
+ * The first successful result of a lifecycle mutation given an `idempotencyKey`, so that a retry with the same
+ * key replays it instead of applying the step twice. Keyed by the key, the mutation and the viewer (subject,
+ * else role), so two callers never share a key; `inputHash` (SHA-256 of the input without the key) tells a
+ * retry from a different request reusing the key (IDEMPOTENCY_KEY_REUSED). Written in the mutation's own
+ * transaction: a step that fails leaves no record, and its key may be used again.
+ */
+@Entity()
+export class IdempotencyRecord {
+  [OptionalProps]?: 'recordedAt';
+
+  @PrimaryKey({ type: 'text' })
+  key!: string;
+
+  @PrimaryKey({ type: 'text' })
+  mutation!: string;
+
+  @PrimaryKey({ type: 'text' })
+  viewer!: string;
+
+  @Property({ type: 'text' })
+  inputHash!: string;
+
+  /** The id of the object the payload returned (its type is the mutation's). */
+  @Property({ type: 'integer', nullable: true })
+  resultId?: number | null;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  recordedAt?: Date;
+}

@@ -5,6 +5,7 @@ import { loadNode } from '../../core/graphql/compiler/node-loader';
 import { requireDccAdmin } from '../../core/graphql/authz';
 import { EpclEntryState } from '../common/enums';
 import { EpclEntry, EpclReport } from './epcl.types';
+import { idempotent } from './idempotency.service';
 import {
   addEntriesToEpclReport,
   changeEntryState,
@@ -39,7 +40,8 @@ import {
 } from './lifecycle.types';
 
 const STAFF_ONLY = 'DCC admins only (analysts and suppliers get FORBIDDEN).';
-const COMMON_ERRORS = 'INVALID_INPUT, NOT_FOUND, STALE_VERSION, INVALID_STATE_TRANSITION';
+const COMMON_ERRORS =
+  'INVALID_INPUT, NOT_FOUND, STALE_VERSION, INVALID_STATE_TRANSITION, IDEMPOTENCY_KEY_REUSED';
 
 function staffOnly(ctx: Context): void {
   requireDccAdmin(ctx, 'record EPCL process steps');
@@ -65,7 +67,9 @@ export class LifecycleMutationResolver {
     @Ctx() ctx: Context,
   ): Promise<RecordSecretaryOfStateDecisionPayload> {
     staffOnly(ctx);
-    const result = await recordSecretaryOfStateDecision(ctx, input);
+    const result = await idempotent(ctx, 'recordSecretaryOfStateDecision', input, () =>
+      recordSecretaryOfStateDecision(ctx, input),
+    );
     return Object.assign(new RecordSecretaryOfStateDecisionPayload(), {
       reportId: result.id,
       userErrors: result.userErrors,
@@ -73,14 +77,16 @@ export class LifecycleMutationResolver {
   }
 
   @Mutation(() => EpclReportPayload, {
-    description: `Creates an EPCL report in DRAFTING; its history starts on reportDate. ${STAFF_ONLY} User errors: INVALID_INPUT, REPORT_NUMBER_TAKEN.`,
+    description: `Creates an EPCL report in DRAFTING; its history starts on reportDate. ${STAFF_ONLY} User errors: INVALID_INPUT, REPORT_NUMBER_TAKEN, IDEMPOTENCY_KEY_REUSED.`,
   })
   async createEpclReport(
     @Arg('input', () => CreateEpclReportInput) input: CreateEpclReportInput,
     @Ctx() ctx: Context,
   ): Promise<EpclReportPayload> {
     staffOnly(ctx);
-    return reportPayload(await createEpclReport(ctx, input));
+    return reportPayload(
+      await idempotent(ctx, 'createEpclReport', input, () => createEpclReport(ctx, input)),
+    );
   }
 
   @Mutation(() => EpclReportPayload, {
@@ -91,7 +97,9 @@ export class LifecycleMutationResolver {
     @Ctx() ctx: Context,
   ): Promise<EpclReportPayload> {
     staffOnly(ctx);
-    return reportPayload(await addEntriesToEpclReport(ctx, input));
+    return reportPayload(
+      await idempotent(ctx, 'addEntriesToEpclReport', input, () => addEntriesToEpclReport(ctx, input)),
+    );
   }
 
   @Mutation(() => EpclReportPayload, {
@@ -102,7 +110,9 @@ export class LifecycleMutationResolver {
     @Ctx() ctx: Context,
   ): Promise<EpclReportPayload> {
     staffOnly(ctx);
-    return reportPayload(await submitEpclReportToSsc(ctx, input));
+    return reportPayload(
+      await idempotent(ctx, 'submitEpclReportToSsc', input, () => submitEpclReportToSsc(ctx, input)),
+    );
   }
 
   @Mutation(() => EpclReportPayload, {
@@ -113,7 +123,9 @@ export class LifecycleMutationResolver {
     @Ctx() ctx: Context,
   ): Promise<EpclReportPayload> {
     staffOnly(ctx);
-    return reportPayload(await recordSscDecision(ctx, input));
+    return reportPayload(
+      await idempotent(ctx, 'recordSscDecision', input, () => recordSscDecision(ctx, input)),
+    );
   }
 
   @Mutation(() => EpclReportPayload, {
@@ -124,18 +136,20 @@ export class LifecycleMutationResolver {
     @Ctx() ctx: Context,
   ): Promise<EpclReportPayload> {
     staffOnly(ctx);
-    return reportPayload(await publishEpclReport(ctx, input));
+    return reportPayload(
+      await idempotent(ctx, 'publishEpclReport', input, () => publishEpclReport(ctx, input)),
+    );
   }
 
   @Mutation(() => RecordObjectionPayload, {
-    description: `Records a Supplier Party's objection to a report whose objection window is open, received by the end of its objection deadline day. ${STAFF_ONLY} User errors: INVALID_INPUT, NOT_FOUND, OBJECTION_WINDOW_CLOSED.`,
+    description: `Records a Supplier Party's objection to a report whose objection window is open, received by the end of its objection deadline day. ${STAFF_ONLY} User errors: INVALID_INPUT, NOT_FOUND, OBJECTION_WINDOW_CLOSED, IDEMPOTENCY_KEY_REUSED.`,
   })
   async recordObjection(
     @Arg('input', () => RecordObjectionInput) input: RecordObjectionInput,
     @Ctx() ctx: Context,
   ): Promise<RecordObjectionPayload> {
     staffOnly(ctx);
-    const result = await recordObjection(ctx, input);
+    const result = await idempotent(ctx, 'recordObjection', input, () => recordObjection(ctx, input));
     return Object.assign(new RecordObjectionPayload(), {
       reportId: result.id,
       userErrors: result.userErrors,
@@ -143,14 +157,16 @@ export class LifecycleMutationResolver {
   }
 
   @Mutation(() => PublishEpclListVersionPayload, {
-    description: `Publishes a version of the EPCL: every APPROVED entry goes ON_EPCL, effective on publishedOn, which becomes its dateFirstAdded unless it was on the list before (written once). ${STAFF_ONLY} User errors: INVALID_INPUT, NOTHING_TO_PUBLISH, LIST_VERSION_TAKEN.`,
+    description: `Publishes a version of the EPCL: every APPROVED entry goes ON_EPCL, effective on publishedOn, which becomes its dateFirstAdded unless it was on the list before (written once). ${STAFF_ONLY} User errors: INVALID_INPUT, NOTHING_TO_PUBLISH, LIST_VERSION_TAKEN, IDEMPOTENCY_KEY_REUSED.`,
   })
   async publishEpclListVersion(
     @Arg('input', () => PublishEpclListVersionInput) input: PublishEpclListVersionInput,
     @Ctx() ctx: Context,
   ): Promise<PublishEpclListVersionPayload> {
     staffOnly(ctx);
-    const result = await publishEpclListVersion(ctx, input);
+    const result = await idempotent(ctx, 'publishEpclListVersion', input, () =>
+      publishEpclListVersion(ctx, input),
+    );
     return Object.assign(new PublishEpclListVersionPayload(), {
       listVersionId: result.id,
       userErrors: result.userErrors,
@@ -165,7 +181,7 @@ export class LifecycleMutationResolver {
     @Ctx() ctx: Context,
   ): Promise<EpclEntryPayload> {
     staffOnly(ctx);
-    return entryPayload(await proposeEpclEntry(ctx, input));
+    return entryPayload(await idempotent(ctx, 'proposeEpclEntry', input, () => proposeEpclEntry(ctx, input)));
   }
 
   @Mutation(() => EpclEntryPayload, {
@@ -178,11 +194,8 @@ export class LifecycleMutationResolver {
     staffOnly(ctx);
     const { withdrawnOn, ...rest } = input;
     return entryPayload(
-      await changeEntryState(
-        ctx,
-        { ...rest, effectiveOn: withdrawnOn },
-        EpclEntryState.WITHDRAWN,
-        'withdrawnOn',
+      await idempotent(ctx, 'withdrawEpclEntry', input, () =>
+        changeEntryState(ctx, { ...rest, effectiveOn: withdrawnOn }, EpclEntryState.WITHDRAWN, 'withdrawnOn'),
       ),
     );
   }
@@ -197,7 +210,9 @@ export class LifecycleMutationResolver {
     staffOnly(ctx);
     const { removedOn, ...rest } = input;
     return entryPayload(
-      await changeEntryState(ctx, { ...rest, effectiveOn: removedOn }, EpclEntryState.REMOVED, 'removedOn'),
+      await idempotent(ctx, 'removeEpclEntry', input, () =>
+        changeEntryState(ctx, { ...rest, effectiveOn: removedOn }, EpclEntryState.REMOVED, 'removedOn'),
+      ),
     );
   }
 }

@@ -16,6 +16,7 @@ import {
 import { Supplier } from '../inventory/inventory.entity';
 import { TestReport } from '../testing/testing.entity';
 import { EpclEntry, EpclEntryEvidence, EpclReport, EpclReportEntry } from './epcl.entity';
+import { claimIdempotency, recordIdempotency, Replay } from './idempotency.service';
 import { EpclListVersion, EpclObjection } from './lifecycle.entity';
 
 /*
@@ -58,25 +59,35 @@ export async function setLifecycle(em: EntityManager, s: LifecycleSettings): Pro
 }
 
 /** Ends the transaction's unit of work with a result that writes nothing: every change is rolled back. */
-class Refused extends Error {
+export class Refused extends Error {
   constructor(readonly userErrors: UserError[]) {
     super('refused');
   }
 }
-const refuse = (code: string, message: string, field: string[] | null = null): never => {
+export const refuse = (code: string, message: string, field: string[] | null = null): never => {
   throw new Refused([userError(code, message, field)]);
 };
 
-/** Runs `work` in one transaction; a refusal or a database rule violation becomes user errors. */
-async function inTransaction<K>(
+/**
+ * Runs `work` in one transaction; a refusal or a database rule violation becomes user errors. Under an
+ * idempotency key (idempotency.service.ts), the transaction first waits for any call with the same key and
+ * replays its result, and stores its own result when it applies.
+ */
+export async function inTransaction<K>(
   ctx: Context,
   field: string[] | null,
   work: (em: EntityManager) => Promise<K>,
 ): Promise<LifecycleResult<K>> {
   try {
-    const id = await ctx.transactional(work);
+    const id = await ctx.transactional(async (em) => {
+      await claimIdempotency(em);
+      const result = await work(em);
+      await recordIdempotency(em, result);
+      return result;
+    });
     return { id, userErrors: [] };
   } catch (error) {
+    if (error instanceof Replay) return error.result as LifecycleResult<K>;
     if (error instanceof Refused) return { id: null, userErrors: error.userErrors };
     const violation = ruleViolation(error, field);
     if (violation) return { id: null, userErrors: [violation] };
@@ -88,7 +99,7 @@ async function inTransaction<K>(
  * The report of `reportNumber`, locked for this transaction (FOR UPDATE unless `lock` says otherwise), at the
  * version the caller expects; refused with NOT_FOUND or STALE_VERSION otherwise.
  */
-async function lockReport(
+export async function lockReport(
   em: EntityManager,
   reportNumber: number,
   expectedVersion?: number | null,
@@ -100,12 +111,12 @@ async function lockReport(
   return report;
 }
 
-const EPCL_ID = /^[0-9]{6}$/;
-const MAX_TEXT = 2000;
+export const EPCL_ID = /^[0-9]{6}$/;
+export const MAX_TEXT = 2000;
 // eslint-disable-next-line no-control-regex -- the point is to find control characters
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-function checkDate(errors: UserError[], value: string, field: string, today: string) {
+export function checkDate(errors: UserError[], value: string, field: string, today: string) {
   if (value > today)
     errors.push(
       userError('INVALID_INPUT', `${field} cannot be in the future (today is ${today}); received ${value}`, [
@@ -115,7 +126,12 @@ function checkDate(errors: UserError[], value: string, field: string, today: str
     );
 }
 
-function checkText(errors: UserError[], value: string | null | undefined, field: string, required: boolean) {
+export function checkText(
+  errors: UserError[],
+  value: string | null | undefined,
+  field: string,
+  required: boolean,
+) {
   const text = value?.trim() ?? '';
   if ((required && text.length === 0) || text.length > MAX_TEXT || CONTROL.test(text))
     errors.push(
@@ -128,7 +144,7 @@ function checkText(errors: UserError[], value: string | null | undefined, field:
   return text || null;
 }
 
-function checkVersion(
+export function checkVersion(
   locked: { rowVersion: number },
   expected: number | null | undefined,
   what: string,
@@ -366,7 +382,7 @@ export type ProposeInput = {
   expectedVersion: number;
 };
 
-const keyOf = (id: string, typeName: string): number | undefined => {
+export const keyOf = (id: string, typeName: string): number | undefined => {
   try {
     const decoded = decodeGlobalId(id);
     return decoded.typeName === typeName ? decoded.key : undefined;

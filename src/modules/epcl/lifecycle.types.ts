@@ -8,8 +8,15 @@ import { EpclEntry, EpclReport } from './epcl.types';
 
 /* The GraphQL shape of the EPCL lifecycle mutations (lifecycle.service.ts). */
 
+/** The description of every lifecycle input's `idempotencyKey`. */
+export const IDEMPOTENCY_KEY =
+  'Optional, 1–200 characters, chosen by the client (e.g. a UUID). The first successful result under this key (for this mutation and viewer) is stored and replayed to a retry instead of applying the step twice; the same key with a different input gives IDEMPOTENCY_KEY_REUSED. A call that returned user errors stores nothing.';
+
 @InputType({ description: "The Secretary of State's decision on an EPCL report awaiting it." })
 export class RecordSecretaryOfStateDecisionInput {
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
+  idempotencyKey?: string | null;
+
   @Field(() => Int, { description: 'The report decided, e.g. 22.' })
   reportNumber!: number;
 
@@ -48,6 +55,9 @@ export class RecordSecretaryOfStateDecisionPayload {
 
 @InputType({ description: 'A new version of the EPCL, adding every APPROVED entry.' })
 export class PublishEpclListVersionInput {
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
+  idempotencyKey?: string | null;
+
   @Field({ description: 'The version label, unique, 1–50 characters, e.g. "v23".' })
   version!: string;
 
@@ -89,6 +99,9 @@ export class PublishEpclListVersionPayload {
 
 @InputType({ description: 'Withdrawal of an EPCL entry not (yet) on the list.' })
 export class WithdrawEpclEntryInput {
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
+  idempotencyKey?: string | null;
+
   @Field({ description: 'The entry, e.g. "002255".' })
   epclId!: string;
 
@@ -106,6 +119,9 @@ export class WithdrawEpclEntryInput {
 
 @InputType({ description: 'Removal of an entry from the EPCL. Its date first added is kept.' })
 export class RemoveEpclEntryInput {
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
+  idempotencyKey?: string | null;
+
   @Field({ description: 'The entry, e.g. "002255".' })
   epclId!: string;
 
@@ -134,6 +150,9 @@ export class EpclEntryPayload {
 
 @InputType({ description: "A Supplier Party's objection to an EPCL report." })
 export class RecordObjectionInput {
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
+  idempotencyKey?: string | null;
+
   @Field(() => Int, { description: 'The report objected to, e.g. 22.' })
   reportNumber!: number;
 
@@ -166,6 +185,9 @@ export class RecordObjectionPayload {
 
 @InputType({ description: 'A drafted report sent to the Security Sub-Committee.' })
 export class SubmitEpclReportToSscInput {
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
+  idempotencyKey?: string | null;
+
   @Field(() => Int)
   reportNumber!: number;
 
@@ -180,6 +202,9 @@ export class SubmitEpclReportToSscInput {
   description: "The Security Sub-Committee's confirmation that a report raises no new security risks.",
 })
 export class RecordSscDecisionInput {
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
+  idempotencyKey?: string | null;
+
   @Field(() => Int)
   reportNumber!: number;
 
@@ -195,6 +220,9 @@ export class RecordSscDecisionInput {
 
 @InputType({ description: 'Publication of a confirmed report and SECAS’s notification of it.' })
 export class PublishEpclReportInput {
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
+  idempotencyKey?: string | null;
+
   @Field(() => Int)
   reportNumber!: number;
 
@@ -224,6 +252,9 @@ export class EpclReportPayload {
 
 @InputType({ description: 'A new EPCL report, in DRAFTING.' })
 export class CreateEpclReportInput {
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
+  idempotencyKey?: string | null;
+
   @Field(() => Int, { description: 'The report number, unique, e.g. 23.' })
   number!: number;
 
@@ -253,6 +284,9 @@ export class ReportEntryInput {
 
 @InputType({ description: 'Entries added to a report while it is DRAFTING.' })
 export class AddEntriesToEpclReportInput {
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
+  idempotencyKey?: string | null;
+
   @Field(() => Int)
   reportNumber!: number;
 
@@ -277,6 +311,9 @@ export class EvidenceInput {
 
 @InputType({ description: 'An existing entry proposed for the EPCL, with its basis and evidence.' })
 export class ProposeEpclEntryInput {
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY })
+  idempotencyKey?: string | null;
+
   @Field(() => ID, { description: 'The entry (its ID: entries get an EPCL ID when first proposed).' })
   entryId!: string;
 

@@ -15,7 +15,7 @@ import { Dmc } from '../dmc/dmc.entity';
     "(state in ('DRAFT','SUPERSEDED') or shared_with_suppliers_on is not null or kind <> 'DMCT_TESTING_REPORT') and (state <> 'FINAL' or final_on is not null)",
 })
 export class TestReport {
-  [OptionalProps]?: 'state' | 'synthetic' | 'referralWindowEndsOn';
+  [OptionalProps]?: 'state' | 'synthetic' | 'referralWindowEndsOn' | 'rowVersion';
 
   @PrimaryKey()
   id!: number;
@@ -73,6 +73,10 @@ export class TestReport {
 
   @Property({ type: 'boolean', default: false })
   synthetic: boolean = false;
+
+  /** Bumped by the database on every update: `expectedVersion` of the test-report mutations compares with it. */
+  @Property({ type: 'integer', default: 1 })
+  rowVersion: number = 1;
 }
 
 /** Which DMC and installation status a test report covers. */
@@ -107,7 +111,7 @@ export class TestReportScope {
 })
 @Check({ name: 'testing_issue_closed_date', expression: "(status = 'OPEN') = (closed_on is null)" })
 export class TestingIssue {
-  [OptionalProps]?: 'countsAgainstThreshold' | 'status' | 'synthetic';
+  [OptionalProps]?: 'countsAgainstThreshold' | 'status' | 'synthetic' | 'rowVersion';
 
   @PrimaryKey()
   id!: number;
@@ -148,6 +152,10 @@ export class TestingIssue {
 
   @Property({ type: 'boolean', default: false })
   synthetic: boolean = false;
+
+  /** Bumped by the database on every update: `expectedVersion` of `updateTestingIssue` compares with it. */
+  @Property({ type: 'integer', default: 1 })
+  rowVersion: number = 1;
 }
 
 /** Maximum open, counted Testing Issues per severity for a capability release (Clause 20.28). [I] values. */

@@ -1,8 +1,10 @@
-import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
 import { resolveCompiled } from '../../core/graphql/compiler/run';
-import type { Connection } from '../../core/graphql/relay';
+import { prepared, type Connection } from '../../core/graphql/relay';
+import { HISTORY_DESCRIPTION, HistoryArgs } from '../epcl/epcl.resolver';
+import { StateChange, StateChangeConnection } from '../epcl/epcl.types';
 import {
   TestingIssue,
   TestingIssueConnection,
@@ -42,5 +44,17 @@ export class TestingQueryResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<TestingIssueThreshold[]> {
     return resolveCompiled(ctx, info, {});
+  }
+}
+
+@Resolver(() => TestReport)
+export class TestReportFieldsResolver {
+  @FieldResolver(() => StateChangeConnection, { description: HISTORY_DESCRIPTION })
+  history(
+    @Root() root: TestReport,
+    @Info() info: GraphQLResolveInfo,
+    @Args() _args: HistoryArgs,
+  ): Connection<StateChange> {
+    return prepared(root, info);
   }
 }

@@ -1,12 +1,14 @@
 import type { FieldSpec } from '../../core/graphql/compiler/compiler';
 import { all, byColumnThenId, byId, connection, filterBy, hasMany } from '../../core/graphql/compiler/fields';
 import { fromEntity, type TypeDefinitions } from '../../core/graphql/compiler/registry';
+import { historyConnection } from '../epcl/epcl.sql';
 
 export const TESTING_SQL: TypeDefinitions = {
   TestReport: fromEntity('TestReport', {
     scope: hasMany('test_report_scope', 'test_report_id'),
     testingIssues: hasMany('testing_issue', 'test_report_id', 'ref'),
     evidenceFor: hasMany('epcl_entry_evidence', 'test_report_id'),
+    history: historyConnection((p, c) => `${c}.test_report_id = ${p}.id and ${c}.aggregate = 'TEST_REPORT'`),
   }),
   TestReportScope: fromEntity('TestReportScope'),
   TestingIssue: fromEntity('TestingIssue'),

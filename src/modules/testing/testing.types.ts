@@ -1,9 +1,9 @@
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDate } from '../../core/graphql/scalars';
-import { connectionOf, Node, PageArgs, type Of } from '../../core/graphql/relay';
+import { connectionOf, Node, PageArgs, type Connection, type Of } from '../../core/graphql/relay';
 import { InstallationStatus, TestingIssueStatus, TestReportKind, TestReportState } from '../common/enums';
 import { Dmc } from '../dmc/dmc.types';
-import { EpclEntryEvidence } from '../epcl/epcl.types';
+import { EpclEntryEvidence, StateChange } from '../epcl/epcl.types';
 
 @ObjectType({ description: 'A DMC and installation status a test report covers.' })
 export class TestReportScope {
@@ -85,6 +85,15 @@ export class TestReport extends Node {
 
   @Field(() => [EpclEntryEvidence], { description: 'EPCL entries this report supports, with its role.' })
   evidenceFor!: EpclEntryEvidence[];
+
+  @Field(() => Int, {
+    description:
+      'Bumped by every change to the test report: give it as `expectedVersion` to a test-report step, which refuses with STALE_VERSION if it changed since you read it.',
+  })
+  rowVersion!: number;
+
+  /** A connection (field resolver `TestReportFieldsResolver.history`). */
+  history!: Connection<StateChange>;
 }
 
 @ObjectType({
@@ -128,6 +137,11 @@ export class TestingIssue extends Node {
 
   @Field(() => Dmc, { nullable: true })
   dmc!: Of<Dmc> | null;
+
+  @Field(() => Int, {
+    description: 'Bumped by every change: give it as `expectedVersion` to `updateTestingIssue`.',
+  })
+  rowVersion!: number;
 }
 
 @ObjectType({
