@@ -84,6 +84,8 @@ export async function main(): Promise<void> {
       dashboard: config.dashboard,
       replicaUrls: config.replicaUrls,
       readYourWritesMs: config.readYourWritesMs,
+      auth: config.auth,
+      allowedOrigins: config.allowedOrigins,
     });
     log.info('ready', {
       url: server.url,

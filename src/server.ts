@@ -27,14 +27,7 @@ import { buildAppSchema, createAppPubSub } from './app/schema';
 import { pendingMigrations } from './core/db/database';
 import { ReadRouter, type ReadRoute } from './core/db/read-router';
 import { QueryTimeoutError, SqlPool } from './core/db/sql-pool';
-import {
-  createContext,
-  DEVELOPMENT_VIEWER,
-  viewerFromHeaders,
-  type Context,
-  type ContextDependencies,
-  type Viewer,
-} from './core/graphql/context';
+import { createContext, type Context, type ContextDependencies, type Viewer } from './core/graphql/context';
 import { ErrorCode, makeFormatError } from './core/graphql/errors';
 import { explorerRouter } from './core/graphql/explorer';
 import {
@@ -45,7 +38,7 @@ import {
   tokenLimitError,
 } from './core/graphql/limits';
 import { nulGuardPlugin, nulRefusal } from './core/graphql/input-guard';
-import { DEFAULT_LIMITS, type QueryLimits } from './core/config';
+import { DEFAULT_LIMITS, type AuthConfig, type QueryLimits } from './core/config';
 import type { Logger } from './core/logger';
 import { Metrics } from './core/metrics';
 import { requestIdFrom } from './core/request-id';
@@ -53,6 +46,15 @@ import { DOMAIN_EVENT_TOPIC } from './modules/events/events.resolver';
 import { DomainEventRelay } from './modules/events/event-relay';
 import { LifecycleScheduler } from './modules/epcl/lifecycle.scheduler';
 import { exportsRouter } from './modules/exchange/export.route';
+import { Authenticator } from './modules/auth/authenticate';
+import {
+  authenticateHttp,
+  authenticateSocket,
+  cors,
+  defaultAuthConfig,
+  metricsGuard,
+  viewerOfResponse,
+} from './modules/auth/server-auth';
 
 export type ServerOptions = {
   orm: MikroORM;
@@ -80,6 +82,10 @@ export type ServerOptions = {
   replicaUrls?: string[];
   /** How long a credential that wrote is served only by replicas that have replayed its write (default 10 s). */
   readYourWritesMs?: number;
+  /** Authentication (default: development headers trusted outside production only, no OIDC). */
+  auth?: AuthConfig;
+  /** Browser origins allowed by CORS (CORS_ORIGINS). */
+  allowedOrigins?: string[];
 };
 
 export type RunningServer = {
@@ -98,15 +104,10 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
 /** Largest HTTP body or WebSocket message accepted. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-function viewerFor(headers: http.IncomingHttpHeaders, production: boolean): Viewer {
-  if (production) return DEVELOPMENT_VIEWER;
-  try {
-    return viewerFromHeaders(headers) ?? DEVELOPMENT_VIEWER;
-  } catch (error) {
-    throw new GraphQLError((error as Error).message, {
-      extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
-    });
-  }
+/** The viewer `onConnect` authenticated (graphql-ws accepts no operation before it has). */
+function socketViewer(extra: { viewer?: Viewer }): Viewer {
+  if (!extra.viewer) throw new Error('an operation on a socket that was not authenticated');
+  return extra.viewer;
 }
 
 /** The writer a read-your-writes window belongs to: the credential, else the subject, else the role. */
@@ -132,6 +133,9 @@ export function routeOf(ctx: Context): { route: ReadRoute; lsn?: string } | unde
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { orm, log, production } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
+  const auth = options.auth ?? defaultAuthConfig(production);
+  if (production && auth.devViewerHeaders)
+    throw new Error('refusing to start: production must not trust the development viewer headers');
   const rules = limitRules(limits);
   const pubSub = createAppPubSub();
   const { schema, registry } = await buildAppSchema(pubSub);
@@ -228,6 +232,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     };
     return context;
   };
+  const authenticator = new Authenticator({ config: auth, pool, log });
   const deps: ContextDependencies = {
     pool,
     analysisPool,
@@ -270,6 +275,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
     {
       schema,
+      // The credential is checked once, at connection_init (src/modules/auth/server-auth.ts).
+      onConnect: async (ctx) => {
+        const viewer = await authenticateSocket(authenticator, auth, ctx.extra, ctx.connectionParams, log);
+        if (viewer === false) return false;
+        (ctx.extra as { viewer?: Viewer }).viewer = viewer;
+        return true;
+      },
       // Operations over graphql-ws (subscriptions, and queries a client sends there) meet the same limits
       // as over HTTP: tokens, depth, aliases, directives, cost and no NUL in strings, before anything runs.
       onSubscribe: (ctx, id, payload) => {
@@ -322,7 +334,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           clearTimeout(timer);
           if (reason) controller.abort(reason);
         });
-        const viewer = viewerFor(ctx.extra.request.headers, production);
+        const viewer = socketViewer(ctx.extra);
         const requestId = requestIdFrom(ctx.extra.request.headers['x-request-id']);
         return {
           ...args,
@@ -344,7 +356,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
       context: (ctx): Context => {
         const requestId = requestIdFrom(ctx.extra.request.headers['x-request-id']);
-        const viewer = viewerFor(ctx.extra.request.headers, production);
+        const viewer = socketViewer(ctx.extra);
         // Subscriptions (the only operations here) read their catch-up from the primary.
         return routedContext(viewer, requestId, ctx.extra.request.headers, true, {
           log: log.child({ requestId }),
@@ -496,7 +508,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
     }),
   );
-  app.get('/metrics', async (_req, res) => {
+  app.use(cors(options.allowedOrigins ?? []));
+  app.get('/metrics', metricsGuard(auth.metricsToken), async (_req, res) => {
     res.setHeader('content-type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
@@ -521,16 +534,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(dashboard);
   app.use(
     '/exports',
-    exportsRouter(pool, (headers) => viewerFor(headers, production), log),
+    authenticateHttp(authenticator, log),
+    exportsRouter(pool, (_headers, res) => viewerOfResponse(res), log),
   );
   app.use(
     '/graphql',
+    authenticateHttp(authenticator, log),
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         // pino-http's genReqId (above) always gives a string.
         const requestId = req.id as string;
-        const viewer = viewerFor(req.headers, production);
+        const viewer = viewerOfResponse(res);
         // The request's deadline, and its cancellation when the client goes away before the response.
         const controller = new AbortController();
         const timer = setTimeout(

@@ -5,6 +5,7 @@ import {
   FirmwareVersion,
   Manufacturer,
 } from '../modules/catalogue/catalogue.entity';
+import { ApiKey } from '../modules/auth/api-key.entity';
 import { BankHoliday } from '../modules/calendar/bank-holiday.entity';
 import { CatalogueVersion } from '../modules/catalogue/catalogue-version.entity';
 import { Cohort, Dmc, DmcModelSignature, DmcRelation, DmcSlot } from '../modules/dmc/dmc.entity';
@@ -88,4 +89,5 @@ export const ENTITIES = [
   DailyPlanAllocation,
   GoNoGoDecision,
   PacingAction,
+  ApiKey,
 ];

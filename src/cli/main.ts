@@ -30,6 +30,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
     summary: 'render an EPCL report from the database as md, html or xlsx',
     load: () => (require('./report') as typeof import('./report')).reportCommand,
   },
+  keys: {
+    summary: 'create, list, revoke and rotate API keys',
+    load: () => (require('./keys') as typeof import('./keys')).keysCommand,
+  },
 };
 
 export const USAGE = `Usage: dmc <command> [options]

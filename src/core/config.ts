@@ -27,6 +27,37 @@ export type Config = {
   replicaUrls: string[];
   /** How long a credential that wrote reads only from replicas that have replayed the write (`READ_YOUR_WRITES_MS`). */
   readYourWritesMs: number;
+  auth: AuthConfig;
+};
+
+/** How requests are authenticated (README, "Authentication"). */
+export type AuthConfig = {
+  /**
+   * Trust the `x-dev-viewer-role` / `x-dev-viewer-supplier-id` headers and treat a request without
+   * credentials as a DCC_ADMIN development viewer (`DEV_VIEWER_HEADERS`, default true outside production).
+   * Refused in production: the process does not start.
+   */
+  devViewerHeaders: boolean;
+  /** OpenID Connect bearer tokens; absent when OIDC_ISSUER is not set. */
+  oidc?: OidcConfig;
+  /** Bearer token `GET /metrics` requires (`METRICS_TOKEN`); open when absent. */
+  metricsToken?: string;
+  /** How often an open WebSocket re-checks its credential (revoked, expired), in ms (`AUTH_RECHECK_MS`). */
+  recheckMs: number;
+};
+
+export type OidcConfig = {
+  issuer: string;
+  audience: string;
+  /** JWKS by URL (`OIDC_JWKS_URL`) or from a file (`OIDC_JWKS_FILE`): exactly one. */
+  jwksUrl?: string;
+  jwksFile?: string;
+  /** Claim holding the roles (`OIDC_ROLES_CLAIM`, default `roles`; a dotted path reaches into objects). */
+  rolesClaim: string;
+  /** Claim holding a SUPPLIER's supplier id (`OIDC_SUPPLIER_CLAIM`, default `supplier_id`). */
+  supplierClaim: string;
+  /** Claim values meaning each role (`OIDC_ROLE_<ROLE>`, default the role's own name). */
+  roleValues: { DCC_ADMIN: string; DCC_ANALYST: string; SUPPLIER: string };
 };
 
 /**
@@ -137,6 +168,40 @@ function postgresUrls(env: NodeJS.ProcessEnv, name: string): string[] {
   });
 }
 
+function oidc(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const issuer = env.OIDC_ISSUER?.trim();
+  if (!issuer) return undefined;
+  const audience = env.OIDC_AUDIENCE?.trim();
+  if (!audience) throw new ConfigError('OIDC_AUDIENCE must be set when OIDC_ISSUER is');
+  const jwksUrl = env.OIDC_JWKS_URL?.trim() || undefined;
+  const jwksFile = env.OIDC_JWKS_FILE?.trim() || undefined;
+  if (!jwksUrl === !jwksFile)
+    throw new ConfigError('exactly one of OIDC_JWKS_URL and OIDC_JWKS_FILE must be set when OIDC_ISSUER is');
+  if (jwksUrl) {
+    let url: URL | undefined;
+    try {
+      url = new URL(jwksUrl);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol))
+      throw new ConfigError(`OIDC_JWKS_URL must be an http(s) URL; got ${JSON.stringify(jwksUrl)}`);
+  }
+  return {
+    issuer,
+    audience,
+    jwksUrl,
+    jwksFile,
+    rolesClaim: env.OIDC_ROLES_CLAIM?.trim() || 'roles',
+    supplierClaim: env.OIDC_SUPPLIER_CLAIM?.trim() || 'supplier_id',
+    roleValues: {
+      DCC_ADMIN: env.OIDC_ROLE_DCC_ADMIN?.trim() || 'DCC_ADMIN',
+      DCC_ANALYST: env.OIDC_ROLE_DCC_ANALYST?.trim() || 'DCC_ANALYST',
+      SUPPLIER: env.OIDC_ROLE_SUPPLIER?.trim() || 'SUPPLIER',
+    },
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl !== undefined) {
@@ -167,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: origins(env, 'CORS_ORIGINS'),
     replicaUrls: postgresUrls(env, 'DATABASE_REPLICA_URLS'),
     readYourWritesMs: integer(env, 'READ_YOUR_WRITES_MS', 10_000, 0, 3_600_000),
+    auth: authConfig(env, nodeEnv),
     limits: {
       maxDepth: integer(env, 'QUERY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 1000),
       maxAliases: integer(env, 'QUERY_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 10_000),
@@ -176,5 +242,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: integer(env, 'QUERY_TIMEOUT_MS', DEFAULT_LIMITS.timeoutMs, 100, 3_600_000),
       analysisConnections: integer(env, 'ANALYSIS_POOL_SIZE', DEFAULT_LIMITS.analysisConnections, 1, 100),
     },
+  };
+}
+
+function authConfig(env: NodeJS.ProcessEnv, nodeEnv: Config['nodeEnv']): AuthConfig {
+  const devViewerHeaders = bool(env, 'DEV_VIEWER_HEADERS', nodeEnv !== 'production');
+  if (devViewerHeaders && nodeEnv === 'production')
+    throw new ConfigError(
+      'DEV_VIEWER_HEADERS=true is refused in production: anyone could claim any role with a header',
+    );
+  return {
+    devViewerHeaders,
+    oidc: oidc(env),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    recheckMs: integer(env, 'AUTH_RECHECK_MS', 30_000, 100, 3_600_000),
   };
 }

@@ -89,6 +89,7 @@ const NOT_CATALOGUE: Record<string, string> = {
   daily_plan_allocation: 'pacing (daily plans)',
   go_no_go_decision: 'pacing (the Go/No-go record)',
   pacing_action: 'pacing (actions taken)',
+  api_key: 'credentials',
 };
 
 describe('catalogue_version', () => {

@@ -1,7 +1,7 @@
 import { createClient } from 'graphql-ws';
 import { Client } from 'pg';
 import WebSocket from 'ws';
-import { startTestServer, type TestServer } from '../support/server';
+import { startTestServer, type TestServer, authHeader } from '../support/server';
 
 /**
  * Limits during execution: the per-request deadline cancels the request's SQL (QUERY_TIMEOUT, never
@@ -74,6 +74,7 @@ describe('the per-request deadline (production)', () => {
       url: t.server.url.replace(/^http/, 'ws'),
       webSocketImpl: WebSocket,
       retryAttempts: 0,
+      connectionParams: authHeader(t),
     });
     try {
       const result = await new Promise<unknown>((resolve, reject) => {
@@ -115,7 +116,7 @@ describe('a client that goes away', () => {
       const abort = new AbortController();
       const request = fetch(t.server.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...authHeader(t) },
         body: JSON.stringify({ query: depthBomb(30) }),
         signal: abort.signal,
       }).catch((error: Error) => error);
@@ -141,6 +142,7 @@ describe('a graphql-ws client that goes away', () => {
         url: t.server.url.replace(/^http/, 'ws'),
         webSocketImpl: WebSocket,
         retryAttempts: 0,
+        connectionParams: authHeader(t),
       });
       client.subscribe(
         { query: depthBomb(30) },
@@ -224,6 +226,7 @@ describe('graphql-ws message size', () => {
       url: t.server.url.replace(/^http/, 'ws'),
       webSocketImpl: WebSocket,
       retryAttempts: 0,
+      connectionParams: authHeader(t),
     });
     try {
       const errors = await new Promise<unknown>((resolve) => {
@@ -247,6 +250,7 @@ describe('graphql-ws message size', () => {
       url: t.server.url.replace(/^http/, 'ws'),
       webSocketImpl: WebSocket,
       retryAttempts: 0,
+      connectionParams: authHeader(t),
     });
     try {
       const errors = await new Promise<unknown>((resolve) => {

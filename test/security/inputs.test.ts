@@ -1,4 +1,11 @@
-import { startTestServer, globalId, ok, type GraphQLResponse, type TestServer } from '../support/server';
+import {
+  startTestServer,
+  globalId,
+  ok,
+  type GraphQLResponse,
+  type TestServer,
+  authHeader,
+} from '../support/server';
 
 /**
  * Client input that is wrong is refused as BAD_USER_INPUT with what was expected and what was received (at
@@ -110,7 +117,7 @@ describe('arguments are echoed at most 200 characters', () => {
     const huge = 'A'.repeat(900_000);
     const res = await fetch(t.server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authHeader(t) },
       body: JSON.stringify({ query: query(huge) }),
     });
     const text = await res.text();

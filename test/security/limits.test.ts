@@ -1,5 +1,5 @@
 import { DEFAULT_LIMITS } from '../../src/core/config';
-import { startTestServer, type GraphQLResponse, type TestServer } from '../support/server';
+import { startTestServer, type GraphQLResponse, type TestServer, authHeader } from '../support/server';
 
 /**
  * Limits checked before execution: each attack is refused with HTTP 400 and QUERY_TOO_COMPLEX naming the
@@ -138,7 +138,7 @@ describe('limits before execution (production)', () => {
   it('refuses a body over 1 MB with 413, still reporting the cost limit', async () => {
     const res = await fetch(t.server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authHeader(t) },
       body: JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(2 * 1024 * 1024) }),
     });
     expect(res.status).toBe(413);

@@ -2,7 +2,9 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { print, type GraphQLFormattedError } from 'graphql';
 import { ormConfig } from '../../src/app/database';
-import { DEFAULT_LIMITS, type QueryLimits } from '../../src/core/config';
+import { Pool } from 'pg';
+import { DEFAULT_LIMITS, type AuthConfig, type QueryLimits } from '../../src/core/config';
+import { createKey, type NewKey } from '../../src/modules/auth/api-keys';
 import { silentLogger, type Logger } from '../../src/core/logger';
 import { startServer, type RunningServer } from '../../src/server';
 import { createTestDatabase } from './db';
@@ -19,6 +21,15 @@ export type TestServer = {
   server: RunningServer;
   orm: MikroORM;
   databaseUrl: string;
+  /**
+   * `Bearer <key>` of a DCC_ADMIN API key created for this server in production mode (sent by `request`
+   * unless its headers name another `authorization`; an empty one sends none); undefined otherwise.
+   */
+  authorization: string | undefined;
+  /** Creates an API key in this server's database; returns the key (`dmc_…`) and its prefix. */
+  createKey(input: Partial<NewKey> & Pick<NewKey, 'role'>): Promise<{ key: string; prefix: string }>;
+  /** Runs SQL on this server's database as its owner (e.g. to revoke or expire a key). */
+  sql<T>(text: string, params?: readonly unknown[]): Promise<T[]>;
   /** POSTs a typed operation to /graphql and returns the decoded response with its HTTP status. */
   request<T, V extends Record<string, unknown>>(
     document: TypedDocumentNode<T, V> | string,
@@ -36,6 +47,8 @@ export async function startTestServer(
     explorer?: boolean;
     dashboard?: boolean;
     limits?: Partial<QueryLimits>;
+    auth?: Partial<AuthConfig>;
+    allowedOrigins?: string[];
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -51,18 +64,40 @@ export async function startTestServer(
     explorer: options.explorer ?? false,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     dashboard: options.dashboard ?? false,
+    auth: {
+      devViewerHeaders: !(options.production ?? false),
+      recheckMs: 30_000,
+      ...options.auth,
+    },
+    allowedOrigins: options.allowedOrigins,
   });
+  const db = new Pool({ connectionString: database.url, max: 2 });
+  const sql = async <T>(text: string, params: readonly unknown[] = []) =>
+    (await db.query(text, [...params])).rows as T[];
+  const keyFor = async (input: Partial<NewKey> & Pick<NewKey, 'role'>) => {
+    const { key, row } = await createKey({ query: sql }, { name: 'test', ...input });
+    return { key, prefix: row.prefix };
+  };
+  const authorization = options.production
+    ? `Bearer ${(await keyFor({ role: 'DCC_ADMIN' })).key}`
+    : undefined;
   return {
     server,
     orm,
     databaseUrl: database.url,
+    authorization,
+    createKey: keyFor,
+    sql,
     async request(document, variables, headers = {}) {
+      const { authorization: given, ...rest } = headers;
+      const credential = given ?? authorization;
       const response = await fetch(server.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           accept: 'application/graphql-response+json',
-          ...headers,
+          ...(credential ? { authorization: credential } : {}),
+          ...rest,
         },
         body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
       });
@@ -75,6 +110,7 @@ export async function startTestServer(
     },
     async close() {
       await server.close();
+      await db.end();
       await orm.close(true);
       await database.drop();
     },
@@ -90,3 +126,7 @@ export function ok<T>(res: GraphQLResponse<T>): T {
 /** A global ID as the API issues them (base64 of `Type:key`), and its key back. */
 export const globalId = (type: string, key: number) => Buffer.from(`${type}:${key}`).toString('base64');
 export const keyOf = (id: string) => Number(Buffer.from(id, 'base64').toString().split(':')[1]);
+
+/** `{ authorization }` of the test server's admin key in production mode, else nothing (development viewer). */
+export const authHeader = (t: Pick<TestServer, 'authorization'>): Record<string, string> =>
+  t.authorization ? { authorization: t.authorization } : {};

@@ -20,6 +20,17 @@ export class QueryTimeoutError extends Error {
   }
 }
 
+/**
+ * Whose rows a statement may read: `null` for DCC staff (the connecting role, no row-level security), or a
+ * supplier id: the statement runs as the role `dmc_supplier` with `app.supplier_id` set, and PostgreSQL's
+ * row-level security (migration `SupplierRowLevelSecurity`) hides every other supplier's installations and
+ * devices whatever the SQL says.
+ */
+export type ReadScope = number | null;
+
+/** The role supplier reads run as (created by the SupplierRowLevelSecurity migration). */
+export const SUPPLIER_DB_ROLE = 'dmc_supplier';
+
 /** PostgreSQL's query_canceled: statement_timeout or pg_cancel_backend. */
 const QUERY_CANCELED = '57014';
 
@@ -37,6 +48,8 @@ export class SqlPool {
   private readonly pool: Pool;
   private readonly names = new Map<string, string>();
   private readonly pids = new WeakMap<PoolClient, Promise<number>>();
+  /** The scope each connection is in (absent: a new connection, i.e. staff). */
+  private readonly scopes = new WeakMap<PoolClient, number>();
   private readonly timeoutMs: number;
   private readonly onCheckout: ((seconds: number) => void) | undefined;
 
@@ -71,8 +84,13 @@ export class SqlPool {
   }
 
   /** One statement, prepared under a name derived from its text. */
-  async query<T>(text: string, params: readonly unknown[] = [], signal?: AbortSignal): Promise<T[]> {
-    return this.withClient(signal, async (client) => {
+  async query<T>(
+    text: string,
+    params: readonly unknown[] = [],
+    signal?: AbortSignal,
+    scope: ReadScope = null,
+  ): Promise<T[]> {
+    return this.withClient(signal, scope, async (client) => {
       const result = await client.query({ name: this.statementName(text), text, values: [...params] });
       return result.rows as T[];
     });
@@ -87,8 +105,9 @@ export class SqlPool {
     params: readonly unknown[],
     settings: readonly string[],
     signal?: AbortSignal,
+    scope: ReadScope = null,
   ): Promise<T[]> {
-    return this.withClient(signal, async (client) => {
+    return this.withClient(signal, scope, async (client) => {
       try {
         await client.query('begin');
         for (const setting of settings) await client.query(`set local ${setting}`);
@@ -117,10 +136,12 @@ export class SqlPool {
     params: readonly unknown[] = [],
     batchSize = 1000,
     settings: readonly string[] = [],
+    scope: ReadScope = null,
   ): AsyncGenerator<T[]> {
     const client = await this.pool.connect();
     let healthy = false;
     try {
+      await this.applyScope(client, scope);
       await client.query('begin');
       for (const setting of settings) await client.query(`set local ${setting}`);
       const cursor = client.query(new Cursor<T>(text, [...params]));
@@ -142,12 +163,39 @@ export class SqlPool {
     await this.pool.end();
   }
 
+  /**
+   * Puts `client` in `scope` before a statement runs: a connection remembers its scope, so consecutive reads
+   * of the same scope cost nothing and a change costs one round trip (`set role` + `set_config`, session
+   * level). Fail-closed: a supplier statement never runs unless the switch succeeded; a connection whose
+   * switch failed is destroyed, never reused.
+   */
+  private async applyScope(client: PoolClient, scope: ReadScope): Promise<void> {
+    const current = this.scopes.get(client) ?? null;
+    if (current === scope) return;
+    if (scope !== null && (!Number.isSafeInteger(scope) || scope < 1))
+      throw new Error(`invalid supplier scope ${String(scope)}`);
+    this.scopes.delete(client);
+    await client.query(
+      scope === null
+        ? `reset role; select set_config('app.supplier_id', '', false)`
+        : `set role ${SUPPLIER_DB_ROLE}; select set_config('app.supplier_id', '${scope}', false)`,
+    );
+    if (scope !== null) this.scopes.set(client, scope);
+  }
+
   private async withClient<T>(
     signal: AbortSignal | undefined,
+    scope: ReadScope,
     work: (client: PoolClient) => Promise<T>,
   ): Promise<T> {
     if (signal?.aborted) throw this.cancelled(signal);
     const client = await this.checkout(signal);
+    try {
+      await this.applyScope(client, scope);
+    } catch (error) {
+      client.release(true);
+      throw error;
+    }
     let cancelling: Promise<void> | undefined;
     const cancel = () => {
       cancelling ??= this.cancelBackend(client);

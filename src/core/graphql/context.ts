@@ -93,6 +93,9 @@ export function createContext(
   options: { log?: Logger; signal?: AbortSignal } = {},
 ): Context {
   const { signal } = options;
+  // Supplier reads run under row-level security (the read pool switches the connection's role): a missed
+  // `supplier_id` condition in code still returns none of another supplier's rows.
+  const scope = readScope(viewer);
   const stats = { statements: 0 };
   const counted = () => {
     stats.statements++;
@@ -109,15 +112,19 @@ export function createContext(
     signal,
     sql: (text, params = []) => {
       counted();
-      return deps.pool.query(text, params, signal);
+      return deps.pool.query(text, params, signal, scope);
     },
     analyse: (text, params, settings) => {
       counted();
-      return deps.analysisPool.queryWith(text, params, settings, signal);
+      return deps.analysisPool.queryWith(text, params, settings, signal, scope);
     },
     transactional: (work) => deps.orm.em.fork().transactional(work),
   };
 }
+
+/** The database scope of a viewer's reads: a supplier's id, or null for DCC staff. */
+export const readScope = (viewer: Viewer): number | null =>
+  viewer.role === 'SUPPLIER' ? viewer.supplierId : null;
 
 export const DEVELOPMENT_VIEWER: Viewer = { role: 'DCC_ADMIN' };
 

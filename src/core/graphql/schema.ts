@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { MetadataStorage } from '@mikro-orm/core';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { buildSchema, buildSchemaSync, type BuildSchemaOptions } from 'type-graphql';
+import { authChecker, mutationsWithoutAuthorization } from './authz';
 import { compiledFieldResolver } from './compiler/compiler';
 import {
   buildRegistry,
@@ -26,13 +27,23 @@ export type CompiledSchema = { schema: GraphQLSchema; registry: CompiledRegistry
  * arguments are validated by the resolvers with stable codes.
  */
 export async function buildCompiledSchema(options: CompiledSchemaOptions): Promise<CompiledSchema> {
-  const schema = await buildSchema({ resolvers: options.resolvers, pubSub: options.pubSub, validate: false });
+  const schema = await buildSchema({
+    resolvers: options.resolvers,
+    pubSub: options.pubSub,
+    validate: false,
+    authChecker,
+  });
   return readCompiledValues(schema, options);
 }
 
 /** The same, synchronously, for SDL emission and codegen. */
 export function buildCompiledSchemaSync(options: CompiledSchemaOptions): CompiledSchema {
-  const schema = buildSchemaSync({ resolvers: options.resolvers, pubSub: options.pubSub, validate: false });
+  const schema = buildSchemaSync({
+    resolvers: options.resolvers,
+    pubSub: options.pubSub,
+    validate: false,
+    authChecker,
+  });
   return readCompiledValues(schema, options);
 }
 
@@ -43,6 +54,11 @@ export function buildCompiledSchemaSync(options: CompiledSchemaOptions): Compile
  * the first query.
  */
 function readCompiledValues(schema: GraphQLSchema, options: CompiledSchemaOptions): CompiledSchema {
+  const open = mutationsWithoutAuthorization();
+  if (open.length)
+    throw new Error(
+      `every mutation must declare who may call it (@Authorized): missing on ${open.join(', ')}`,
+    );
   const registry = buildRegistry(schema, options.definitions, options.metadata);
   const types = compiledTypes(registry);
   const resolve = compiledFieldResolver(types);

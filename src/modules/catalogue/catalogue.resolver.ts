@@ -1,9 +1,20 @@
-import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Authorized,
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  Info,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
 import { loadNode } from '../../core/graphql/compiler/node-loader';
 import { resolveCompiled } from '../../core/graphql/compiler/run';
-import { requireDccAdmin } from '../../core/graphql/authz';
+import { DCC_ADMIN_ONLY, requireDccAdmin } from '../../core/graphql/authz';
 import { notFound } from '../../core/graphql/errors';
 import { prepared, type Connection } from '../../core/graphql/relay';
 import {
@@ -120,6 +131,7 @@ export class FirmwareVersionFieldsResolver {
  */
 @Resolver()
 export class CatalogueMutationResolver {
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => UpdateManufacturerPayload, {
     description:
       'Corrects a manufacturer’s display name. DCC staff only (suppliers get FORBIDDEN). User errors: INVALID_INPUT, NOT_FOUND, MANUFACTURER_NAME_TAKEN.',

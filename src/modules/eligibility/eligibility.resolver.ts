@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
 import { decodeIdOf, MAX_KEY } from '../../core/graphql/compiler/global-id';
-import { badUserInput, notFound } from '../../core/graphql/errors';
+import { badUserInput, forbidden, notFound } from '../../core/graphql/errors';
 import { pageArgs } from '../../core/graphql/connection';
 import { prepared } from '../../core/graphql/relay';
 import { EpclReport } from '../epcl/epcl.types';
@@ -99,8 +99,13 @@ export class EligibilityQueryResolver {
     const filters = [viewerScope(ctx.viewer, p)];
     if (args.filter?.installationStatuses?.length)
       filters.push(`i.status = any(${p(args.filter.installationStatuses, 'text[]')})`);
-    if (args.filter?.supplierId != null)
-      filters.push(`i.supplier_id = ${p(supplierKey(args.filter.supplierId, 'filter.supplierId'), 'int')}`);
+    if (args.filter?.supplierId != null) {
+      const supplierId = supplierKey(args.filter.supplierId, 'filter.supplierId');
+      // A supplier asking for another supplier's candidates is refused, not answered with none.
+      if (ctx.viewer.role === 'SUPPLIER' && supplierId !== ctx.viewer.supplierId)
+        throw forbidden('A supplier may ask only for its own candidates (filter.supplierId)');
+      filters.push(`i.supplier_id = ${p(supplierId, 'int')}`);
+    }
     const [row] = await ctx.sql<{
       target_exists: boolean;
       totals: { status: string; installs: number; devices: number }[];

@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
 import { loadNode } from '../../core/graphql/compiler/node-loader';
-import { requireDccAdmin } from '../../core/graphql/authz';
+import { DCC_ADMIN_ONLY, requireDccAdmin } from '../../core/graphql/authz';
 import { EpclEntryState } from '../common/enums';
 import { EpclEntry, EpclReport } from './epcl.types';
 import { idempotent } from './idempotency.service';
@@ -59,6 +59,7 @@ const entryPayload = (result: LifecycleResult) =>
  */
 @Resolver()
 export class LifecycleMutationResolver {
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => RecordSecretaryOfStateDecisionPayload, {
     description: `Records the Secretary of State's decision on a report AWAITING_SOS: the report takes the decision and its proposed entries become APPROVED or REJECTED, effective on decidedOn. ${STAFF_ONLY} User errors: ${COMMON_ERRORS}.`,
   })
@@ -76,6 +77,7 @@ export class LifecycleMutationResolver {
     });
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => EpclReportPayload, {
     description: `Creates an EPCL report in DRAFTING; its history starts on reportDate. ${STAFF_ONLY} User errors: INVALID_INPUT, REPORT_NUMBER_TAKEN, IDEMPOTENCY_KEY_REUSED.`,
   })
@@ -89,6 +91,7 @@ export class LifecycleMutationResolver {
     );
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => EpclReportPayload, {
     description: `Adds entries to a DRAFTING report, each in its group (entries keep their state). ${STAFF_ONLY} User errors: ${COMMON_ERRORS}, REPORT_GROUP_BASIS, ENTRY_ALREADY_IN_REPORT.`,
   })
@@ -102,6 +105,7 @@ export class LifecycleMutationResolver {
     );
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => EpclReportPayload, {
     description: `Sends a drafted report to the Security Sub-Committee (DRAFTING → SSC_REVIEW). ${STAFF_ONLY} User errors: ${COMMON_ERRORS}.`,
   })
@@ -115,6 +119,7 @@ export class LifecycleMutationResolver {
     );
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => EpclReportPayload, {
     description: `Records the SSC's confirmation that the report raises no new security risks (SSC_REVIEW → SSC_CONFIRMED), effective on confirmedOn. ${STAFF_ONLY} User errors: ${COMMON_ERRORS}.`,
   })
@@ -128,6 +133,7 @@ export class LifecycleMutationResolver {
     );
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => EpclReportPayload, {
     description: `Publishes a confirmed report (effective publishedOn) and records SECAS's notification, which opens the objection window (effective secasNotifiedOn; deadline 5 working days later). ${STAFF_ONLY} User errors: ${COMMON_ERRORS}, REPORT_NOT_READY_TO_PUBLISH (all ten Live Service Criteria and the SSC date are needed).`,
   })
@@ -141,6 +147,7 @@ export class LifecycleMutationResolver {
     );
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => RecordObjectionPayload, {
     description: `Records a Supplier Party's objection to a report whose objection window is open, received by the end of its objection deadline day. ${STAFF_ONLY} User errors: INVALID_INPUT, NOT_FOUND, OBJECTION_WINDOW_CLOSED, IDEMPOTENCY_KEY_REUSED.`,
   })
@@ -156,6 +163,7 @@ export class LifecycleMutationResolver {
     });
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => PublishEpclListVersionPayload, {
     description: `Publishes a version of the EPCL: every APPROVED entry goes ON_EPCL, effective on publishedOn, which becomes its dateFirstAdded unless it was on the list before (written once). ${STAFF_ONLY} User errors: INVALID_INPUT, NOTHING_TO_PUBLISH, LIST_VERSION_TAKEN, IDEMPOTENCY_KEY_REUSED.`,
   })
@@ -173,6 +181,7 @@ export class LifecycleMutationResolver {
     });
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => EpclEntryPayload, {
     description: `Proposes an existing entry for the EPCL (from CANDIDATE, TEST_REPORT_FINAL, EXCLUDED_FROM_SCHEDULE, REMOVED or REJECTED) with its basis, basis entry and evidence, allocating its EPCL ID if it has none. ${STAFF_ONLY} User errors: ${COMMON_ERRORS}, EPCL_ENTRY_BASIS_ENTRY, EPCL_ENTRY_BASIS, MISSING_CLAUSE_20_41_EVIDENCE.`,
   })
@@ -184,6 +193,7 @@ export class LifecycleMutationResolver {
     return entryPayload(await idempotent(ctx, 'proposeEpclEntry', input, () => proposeEpclEntry(ctx, input)));
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => EpclEntryPayload, {
     description: `Withdraws an entry that is not on the EPCL (any state but ON_EPCL, REMOVED, WITHDRAWN). ${STAFF_ONLY} User errors: ${COMMON_ERRORS}.`,
   })
@@ -200,6 +210,7 @@ export class LifecycleMutationResolver {
     );
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => EpclEntryPayload, {
     description: `Removes an entry from the EPCL (ON_EPCL → REMOVED); its dateFirstAdded is kept. ${STAFF_ONLY} User errors: ${COMMON_ERRORS}.`,
   })

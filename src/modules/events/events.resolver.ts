@@ -1,6 +1,18 @@
-import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Authorized,
+  Arg,
+  Ctx,
+  Field,
+  ID,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import type { Context } from '../../core/graphql/context';
-import { requireDccStaff } from '../../core/graphql/authz';
+import { DCC_STAFF, requireDccStaff } from '../../core/graphql/authz';
 import { badUserInput } from '../../core/graphql/errors';
 import { DateTimeISOResolver, JSONObjectResolver } from 'graphql-scalars';
 import type { DomainEventMessage } from './event-relay';
@@ -45,6 +57,7 @@ type EventRow = {
 
 @Resolver()
 export class DomainEventResolver {
+  @Authorized(...DCC_STAFF)
   @Query(() => [DomainEventNode], {
     description:
       'Committed domain events from the outbox, oldest first: the latest `limit` ones, or those after the event `after` (a client resuming a subscription after a reconnect asks for what it missed). DCC staff only.',

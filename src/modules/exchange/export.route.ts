@@ -29,7 +29,7 @@ const STATUS = { INVALID_INPUT: 400, FORBIDDEN: 403, NOT_FOUND: 404 } as const;
  */
 export function exportsRouter(
   pool: SqlPool,
-  viewerOf: (headers: http.IncomingHttpHeaders) => Viewer,
+  viewerOf: (headers: http.IncomingHttpHeaders, res: express.Response) => Viewer,
   log: Logger,
 ): express.Router {
   const router = express.Router();
@@ -38,7 +38,7 @@ export function exportsRouter(
       res.status(status).json({ errors: [{ message, extensions: { code } }] });
     let viewer: Viewer;
     try {
-      viewer = viewerOf(req.headers);
+      viewer = viewerOf(req.headers, res);
     } catch (error) {
       return fail(400, 'BAD_USER_INPUT', (error as Error).message);
     }

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { SqlPool } from '../../core/db/sql-pool';
 import { sqlParams } from '../../core/db/sql-params';
-import type { Viewer } from '../../core/graphql/context';
+import { readScope, type Viewer } from '../../core/graphql/context';
 import { REPORT_MATCHING, reportVolumes, type Reader } from '../eligibility/report-volumes.service';
 import { candidatesCtes, deviceHopsJson, matchCtes, UNMIGRATED } from '../eligibility/upgrade.sql';
 import { viewerScope } from '../inventory/inventory.service';
@@ -48,9 +48,9 @@ export type ExportReader = Reader & { cursor: SqlPool['cursor'] };
 export function exportReader(pool: SqlPool, viewer: Viewer): ExportReader {
   return {
     viewer,
-    sql: (text, params = []) => pool.query(text, params),
-    analyse: (text, params, settings) => pool.queryWith(text, params, settings),
-    cursor: (text, params, batch, settings) => pool.cursor(text, params, batch, settings),
+    sql: (text, params = []) => pool.query(text, params, undefined, readScope(viewer)),
+    analyse: (text, params, settings) => pool.queryWith(text, params, settings, undefined, readScope(viewer)),
+    cursor: (text, params, batch, settings) => pool.cursor(text, params, batch, settings, readScope(viewer)),
   };
 }
 

@@ -1,8 +1,19 @@
-import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Authorized,
+  Arg,
+  Ctx,
+  FieldResolver,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
 import { loadNode } from '../../core/graphql/compiler/node-loader';
-import { requireDccAdmin, requireDccStaff } from '../../core/graphql/authz';
+import { DCC_ADMIN_ONLY, DCC_STAFF, requireDccAdmin, requireDccStaff } from '../../core/graphql/authz';
 import { badUserInput } from '../../core/graphql/errors';
 import { LocalDate } from '../../core/graphql/scalars';
 import { Dmc } from '../dmc/dmc.types';
@@ -32,6 +43,7 @@ import {
 /** Migration pacing (Annex C). DCC staff only: suppliers get FORBIDDEN. */
 @Resolver()
 export class PacingQueryResolver {
+  @Authorized(...DCC_STAFF)
   @Query(() => Pacing, {
     description:
       'Migration pacing on one day (EPCL Report 22, Annex C): capacity, plan and attempts, failure rates by DMC and cohort over the window against the expected rates, unknown error codes, the recommended actions with their evidence, and the Go/No-go. DCC staff only.',
@@ -67,6 +79,7 @@ export class PacingQueryResolver {
 
 @Resolver()
 export class PacingLatestDateResolver {
+  @Authorized(...DCC_STAFF)
   @Query(() => LocalDate, {
     nullable: true,
     description:
@@ -80,6 +93,7 @@ export class PacingLatestDateResolver {
 
 @Resolver()
 export class PacingMutationResolver {
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => RecordGoNoGoDecisionPayload, {
     description:
       'Records the daily Go/No-go with who decided and why (the latest recorded for a day stands; announced as a GoNoGoDecisionRecorded event). DCC staff only. User errors: INVALID_INPUT.',
@@ -96,6 +110,7 @@ export class PacingMutationResolver {
     });
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => RecordPacingActionPayload, {
     description:
       'Records a pacing action with its reason (announced as a PacingActionRecorded event). THROTTLE and HALT_DMC need the DMC. DCC staff only. User errors: INVALID_INPUT, NOT_FOUND.',
