@@ -44,7 +44,14 @@ import {
   tokenLimitError,
 } from './core/graphql/limits';
 import { nulGuardPlugin, nulRefusal } from './core/graphql/input-guard';
-import { DEFAULT_LIMITS, type QueryLimits } from './core/config';
+import { RateLimitedError, rateLimitKey, RateLimiter, type RateLimitState } from './core/graphql/rate-limit';
+import {
+  resolveDocument,
+  TrustedDocuments,
+  untrustedDocument,
+  type DocumentRequest,
+} from './core/graphql/trusted-documents';
+import { DEFAULT_LIMITS, maxCostFor, type QueryLimits } from './core/config';
 import type { Logger } from './core/logger';
 import { Metrics } from './core/metrics';
 import { requestIdFrom } from './core/request-id';
@@ -72,6 +79,14 @@ export type ServerOptions = {
   schedulerIntervalMs?: number;
   /** Serve the internal dashboard at `/dashboard` (default false: a 404 saying so). */
   dashboard?: boolean;
+  /** Paths of persisted-document manifests (`TRUSTED_DOCUMENTS`; see core/graphql/trusted-documents.ts). */
+  trustedDocuments?: readonly string[];
+  /**
+   * Test-only seam: the viewer of a request from its headers, in place of the development viewer (tests use
+   * it to give a viewer a `credential`, e.g. one restricted to trusted documents). `undefined` falls back to
+   * the usual viewer. main.ts never sets it, and no header reaches it in production unless a test wires one.
+   */
+  testViewer?: (headers: http.IncomingHttpHeaders) => Viewer | undefined;
 };
 
 export type RunningServer = {
@@ -111,6 +126,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { orm, log, production } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
   const rules = limitRules(limits);
+  // Read first: a missing or malformed manifest must stop start-up before anything is opened.
+  const documents = options.trustedDocuments?.length
+    ? TrustedDocuments.load(options.trustedDocuments)
+    : TrustedDocuments.NONE;
+  const limiter = new RateLimiter(limits.rateLimit);
+  const viewerOf = (headers: http.IncomingHttpHeaders): Viewer =>
+    options.testViewer?.(headers) ?? viewerFor(headers, production);
   const pubSub = createAppPubSub();
   const { schema, registry } = await buildAppSchema(pubSub);
   // Built first: it reads its files, and a missing one must stop start-up before anything is opened.
@@ -152,8 +174,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const formatError = makeFormatError({ production, log });
   /** Queries and mutations running over each socket: id → finish (clears the deadline, aborts with a reason). */
   const wsOperations = new WeakMap<object, Map<string, (reason?: QueryTimeoutError) => void>>();
-  /** The estimated cost of each operation on each socket, reported with its results as over HTTP. */
-  const wsCosts = new WeakMap<object, Map<string, number | null>>();
+  /**
+   * The estimated cost of each operation on each socket, the viewer's cost limit and what is left of its
+   * rate-limit budget, reported with its results (`extensions.cost`, `extensions.rateLimit`).
+   */
+  const wsCosts = new WeakMap<
+    object,
+    Map<string, { requested: number | null; limit: number; rateLimit?: RateLimitState }>
+  >();
   // The same 1 MB bound as HTTP bodies: a larger message closes the socket (1009) before it is parsed.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
@@ -162,9 +190,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Operations over graphql-ws (subscriptions, and queries a client sends there) meet the same limits
       // as over HTTP: tokens, depth, aliases, directives, cost and no NUL in strings, before anything runs.
       onSubscribe: (ctx, id, payload) => {
+        let viewer: Viewer;
+        let query: string;
+        try {
+          viewer = viewerOf(ctx.extra.request.headers);
+          // A persisted document may be named by its id (`documentId`, or Apollo's persistedQuery extension)
+          // with an empty `query`; a credential restricted to trusted documents runs only the manifest's.
+          const resolved = resolveDocument(documents, payload);
+          query = typeof resolved.query === 'string' ? resolved.query : payload.query;
+          if (
+            viewer.credential?.trustedDocumentsOnly &&
+            !resolved.fromManifest &&
+            !documents.isTrusted(query)
+          )
+            return [untrustedDocument()];
+        } catch (error) {
+          return [error as GraphQLError];
+        }
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: limits.maxTokens });
+          document = parse(query, { maxTokens: limits.maxTokens });
         } catch (error) {
           const tokens = tokenLimitError(error);
           return [
@@ -181,12 +226,38 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           payload.operationName ?? undefined,
           payload.variables ?? undefined,
         );
-        const refused =
-          costRefusal(cost, limits.maxCost) ?? nulRefusal(document, payload.variables ?? undefined);
+        const maxCost = maxCostFor(limits, viewer.role);
+        const refused = costRefusal(cost, maxCost) ?? nulRefusal(document, payload.variables ?? undefined);
         if (refused) return [refused];
+        // A subscription spends its cost once, when it starts; its events spend nothing.
+        const rate = limiter.spend(
+          rateLimitKey(viewer, ctx.extra.request.socket.remoteAddress),
+          viewer.role,
+          cost ?? 1,
+        );
+        if (rate && !rate.allowed) {
+          metrics.rateLimited.inc({ role: viewer.role, transport: 'ws' });
+          return [new RateLimitedError(rate)];
+        }
         let costs = wsCosts.get(ctx);
-        if (!costs) wsCosts.set(ctx, (costs = new Map<string, number | null>()));
-        costs.set(id, cost !== undefined && Number.isFinite(cost) ? cost : null);
+        if (!costs)
+          wsCosts.set(
+            ctx,
+            (costs = new Map<
+              string,
+              { requested: number | null; limit: number; rateLimit?: RateLimitState }
+            >()),
+          );
+        costs.set(id, {
+          requested: cost !== undefined && Number.isFinite(cost) ? cost : null,
+          limit: maxCost,
+          rateLimit: rate && {
+            limit: rate.limit,
+            remaining: rate.remaining,
+            resetSeconds: rate.resetSeconds,
+            windowSeconds: rate.windowSeconds,
+          },
+        });
         const args = {
           schema,
           document,
@@ -211,13 +282,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           clearTimeout(timer);
           if (reason) controller.abort(reason);
         });
-        const viewer = viewerFor(ctx.extra.request.headers, production);
         const requestId = requestIdFrom(ctx.extra.request.headers['x-request-id']);
         return {
           ...args,
           contextValue: createContext(deps, viewer, requestId, {
             log: log.child({ requestId }),
             signal: controller.signal,
+            clientAddress: ctx.extra.request.socket.remoteAddress,
           }),
         };
       },
@@ -233,8 +304,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
       context: (ctx): Context => {
         const requestId = requestIdFrom(ctx.extra.request.headers['x-request-id']);
-        const viewer = viewerFor(ctx.extra.request.headers, production);
-        return createContext(deps, viewer, requestId, { log: log.child({ requestId }) });
+        const viewer = viewerOf(ctx.extra.request.headers);
+        return createContext(deps, viewer, requestId, {
+          log: log.child({ requestId }),
+          clientAddress: ctx.extra.request.socket.remoteAddress,
+        });
       },
       // A subscription's stream is counted in graphql_active_subscriptions while it is open.
       onOperation: (_ctx, _id, _payload, _args, result) =>
@@ -244,16 +318,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         log.warn('subscription error', { errors: errors.map((e) => e.message) });
         return errors.map((error) => formatError(error.toJSON(), error));
       },
-      onNext: (ctx, id, _payload, _args, result) => ({
-        ...result,
-        ...(result.errors?.length
-          ? { errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
-          : {}),
-        extensions: {
-          ...result.extensions,
-          cost: { requested: wsCosts.get(ctx)?.get(id) ?? null, limit: limits.maxCost },
-        },
-      }),
+      onNext: (ctx, id, _payload, _args, result) => {
+        const costs = wsCosts.get(ctx)?.get(id);
+        return {
+          ...result,
+          ...(result.errors?.length
+            ? { errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
+            : {}),
+          extensions: {
+            ...result.extensions,
+            cost: { requested: costs?.requested ?? null, limit: costs?.limit ?? limits.maxCost },
+            ...(costs?.rateLimit ? { rateLimit: costs.rateLimit } : {}),
+          },
+        };
+      },
     },
     wsServer,
   );
@@ -261,6 +339,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
+    // Documents are named by id only from the trusted-documents manifest (resolved before Apollo sees the
+    // request); Apollo's automatic persisted queries would let any client register ids.
+    persistedQueries: false,
     validationRules: rules,
     parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: !production,
@@ -276,7 +357,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP cache hints are set; the plugin would otherwise wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
-      costLimitPlugin(limits),
+      costLimitPlugin(limits, {
+        limiter,
+        onRefused: (role) => metrics.rateLimited.inc({ role, transport: 'http' }),
+      }),
       nulGuardPlugin(),
       {
         async serverWillStart() {
@@ -376,18 +460,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   app.use(explorerRouter({ enabled: options.explorer ?? false, endpoint: '/graphql' }));
   app.use(dashboard);
-  app.use(
-    '/exports',
-    exportsRouter(pool, (headers) => viewerFor(headers, production), log),
-  );
+  app.use('/exports', exportsRouter(pool, viewerOf, log));
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY_BYTES }),
+    persistedDocuments(documents, limits.maxCost),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         // pino-http's genReqId (above) always gives a string.
         const requestId = req.id as string;
-        const viewer = viewerFor(req.headers, production);
+        const viewer = viewerOf(req.headers);
+        if (
+          viewer.credential?.trustedDocumentsOnly &&
+          res.locals.fromManifest !== true &&
+          !documents.isTrusted(requestQuery(req))
+        )
+          throw untrustedDocument();
         // The request's deadline, and its cancellation when the client goes away before the response.
         const controller = new AbortController();
         const timer = setTimeout(
@@ -403,6 +491,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return createContext(deps, viewer, requestId, {
           log: log.child({ requestId }),
           signal: controller.signal,
+          clientAddress: req.ip,
         });
       },
     }),
@@ -458,5 +547,62 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await pool.close();
         await analysisPool.close();
       })()),
+  };
+}
+
+/** The document text of a GraphQL request over HTTP (a POST body's `query`, or a GET's `query` parameter). */
+function requestQuery(req: express.Request): unknown {
+  if (req.method === 'GET') return new URL(req.url, 'http://x').searchParams.get('query');
+  return (req.body as DocumentRequest | undefined)?.query;
+}
+
+/**
+ * Replaces a persisted document's id (`documentId`, or `extensions.persistedQuery.sha256Hash`) in a request
+ * by the manifest's text, before Apollo reads it, and marks the text as the manifest's (`res.locals`); an id
+ * not in the manifest is answered here with HTTP 400 and PERSISTED_QUERY_NOT_FOUND.
+ */
+function persistedDocuments(documents: TrustedDocuments, maxCost: number): express.RequestHandler {
+  return (req, res, next) => {
+    const get = req.method === 'GET';
+    const params = get ? new URL(req.url, 'http://x').searchParams : undefined;
+    let request: DocumentRequest;
+    if (params) {
+      let extensions: unknown;
+      try {
+        extensions = params.has('extensions') ? JSON.parse(params.get('extensions')!) : undefined;
+      } catch {
+        extensions = undefined; // Apollo reports the malformed parameter
+      }
+      request = { query: params.get('query') ?? undefined, documentId: params.get('documentId'), extensions };
+    } else if (typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body)) {
+      request = req.body as DocumentRequest;
+    } else return next();
+    let resolved: ReturnType<typeof resolveDocument>;
+    try {
+      resolved = resolveDocument(documents, request);
+    } catch (error) {
+      const refusal = error as GraphQLError;
+      res.status(400).json({
+        errors: [{ message: refusal.message, extensions: { code: refusal.extensions.code } }],
+        extensions: { cost: { requested: null, limit: maxCost } },
+      });
+      return;
+    }
+    if (!resolved.named) return next();
+    res.locals.fromManifest = resolved.fromManifest;
+    if (params) {
+      params.set('query', resolved.query as string);
+      params.delete('documentId');
+      params.delete('extensions');
+      req.url = `${req.path}?${params.toString()}`;
+    } else {
+      const body = req.body as Record<string, unknown>;
+      const { persistedQuery: _persisted, ...extensions } = (body.extensions ?? {}) as Record<
+        string,
+        unknown
+      >;
+      req.body = { ...body, query: resolved.query, documentId: undefined, extensions };
+    }
+    next();
   };
 }

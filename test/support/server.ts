@@ -4,7 +4,7 @@ import { print, type GraphQLFormattedError } from 'graphql';
 import { ormConfig } from '../../src/app/database';
 import { DEFAULT_LIMITS, type QueryLimits } from '../../src/core/config';
 import { silentLogger, type Logger } from '../../src/core/logger';
-import { startServer, type RunningServer } from '../../src/server';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server';
 import { createTestDatabase } from './db';
 
 export type GraphQLResponse<T> = {
@@ -35,7 +35,11 @@ export async function startTestServer(
     log?: Logger;
     explorer?: boolean;
     dashboard?: boolean;
+    /** Unless a test sets `limits.rateLimit`, test servers have none: a file's requests share one address. */
     limits?: Partial<QueryLimits>;
+    trustedDocuments?: string[];
+    /** The test-only viewer seam of the server (e.g. a viewer with a credential; see ServerOptions). */
+    testViewer?: ServerOptions['testViewer'];
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -49,8 +53,10 @@ export async function startTestServer(
     port: 0,
     host: '127.0.0.1',
     explorer: options.explorer ?? false,
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    limits: { ...DEFAULT_LIMITS, rateLimit: { windowSeconds: 60, points: {} }, ...options.limits },
     dashboard: options.dashboard ?? false,
+    trustedDocuments: options.trustedDocuments,
+    testViewer: options.testViewer,
   });
   return {
     server,

@@ -71,6 +71,8 @@ export type Context = {
    * and no other starts (QUERY_TIMEOUT).
    */
   signal: AbortSignal | undefined;
+  /** The client's IP address: the rate-limit budget of a request without a credential. */
+  clientAddress?: string;
 };
 
 export type ContextDependencies = {
@@ -89,7 +91,7 @@ export function createContext(
   deps: ContextDependencies,
   viewer: Viewer,
   requestId: string,
-  options: { log?: Logger; signal?: AbortSignal } = {},
+  options: { log?: Logger; signal?: AbortSignal; clientAddress?: string } = {},
 ): Context {
   const { signal } = options;
   const stats = { statements: 0 };
@@ -106,6 +108,7 @@ export function createContext(
     stats,
     loaders: new Map(),
     signal,
+    clientAddress: options.clientAddress,
     sql: (text, params = []) => {
       counted();
       return deps.pool.query(text, params, signal);
