@@ -5,7 +5,7 @@ import { ErrorCode, quote } from './errors';
 
 /**
  * Trusted documents: persisted-document manifests in GraphQL Code Generator's client preset format
- * (`persisted-documents.json`: `{ "<sha256 of the text>": "<document text>" }`), configured by
+ * (`persisted-documents.json`: `{ "sha256:<hex of the text's sha256>": "<document text>" }`, or bare hex ids), configured by
  * `TRUSTED_DOCUMENTS`. A request may name a document by its id instead of sending its text — the client
  * preset's `documentId` body field, or Apollo's `extensions.persistedQuery.sha256Hash` — and a viewer whose
  * credential is restricted to trusted documents may only run the manifest's documents (by id, or by text
@@ -18,6 +18,9 @@ export class TrustedDocumentsError extends Error {
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** An id as the client preset writes it with `hashAlgorithm: 'sha256'` (`sha256:<hex>`) or bare (`<hex>`). */
+const bareId = (id: string) => (id.startsWith('sha256:') ? id.slice('sha256:'.length) : id);
 
 export class TrustedDocuments {
   private constructor(private readonly byId: ReadonlyMap<string, string>) {}
@@ -42,12 +45,12 @@ export class TrustedDocuments {
           `trusted documents: ${path} must be an object of "<sha256>": "<document text>"`,
         );
       for (const [id, text] of Object.entries(manifest)) {
-        if (typeof text !== 'string' || sha256(text) !== id)
+        if (typeof text !== 'string' || sha256(text) !== bareId(id))
           throw new TrustedDocumentsError(
             `trusted documents: in ${path}, ${JSON.stringify(id.slice(0, 80))} is not the sha256 of its document ` +
               '(generate the manifest with the client preset and hashAlgorithm: sha256)',
           );
-        byId.set(id, text);
+        byId.set(bareId(id), text);
       }
     }
     return new TrustedDocuments(byId);
@@ -59,7 +62,7 @@ export class TrustedDocuments {
 
   /** The text of a document by its id; undefined when unknown. */
   text(id: string): string | undefined {
-    return this.byId.get(id);
+    return this.byId.get(bareId(id));
   }
 
   /** Whether a document's text is one of the manifest's (by its sha256). */
