@@ -189,6 +189,11 @@ async function measure(): Promise<Summary> {
           NODE_ENV: 'production',
           SEED_ON_EMPTY: 'false',
           LOG_LEVEL: 'warn',
+          // One client measures throughput: a budget it cannot spend keeps the rate limiter's bookkeeping on the
+          // hot path without refusing anything (RATE_LIMIT_<ROLE>=0 would skip it).
+          RATE_LIMIT_DCC_ADMIN: '1000000000000',
+          RATE_LIMIT_DCC_ANALYST: '1000000000000',
+          RATE_LIMIT_SUPPLIER: '1000000000000',
         },
       },
     );

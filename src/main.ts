@@ -92,6 +92,7 @@ export async function main(): Promise<void> {
       database: db.kind,
       replicas: config.replicaUrls.length,
       startupMs: Date.now() - started,
+      trustedDocuments: config.trustedDocuments,
     });
   } catch (error) {
     reportStartupFailure(log, error);

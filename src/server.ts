@@ -38,7 +38,14 @@ import {
   tokenLimitError,
 } from './core/graphql/limits';
 import { nulGuardPlugin, nulRefusal } from './core/graphql/input-guard';
-import { DEFAULT_LIMITS, type AuthConfig, type QueryLimits } from './core/config';
+import { RateLimitedError, rateLimitKey, RateLimiter, type RateLimitState } from './core/graphql/rate-limit';
+import {
+  resolveDocument,
+  TrustedDocuments,
+  untrustedDocument,
+  type DocumentRequest,
+} from './core/graphql/trusted-documents';
+import { DEFAULT_LIMITS, maxCostFor, type AuthConfig, type QueryLimits } from './core/config';
 import type { Logger } from './core/logger';
 import { Metrics } from './core/metrics';
 import { requestIdFrom } from './core/request-id';
@@ -86,6 +93,14 @@ export type ServerOptions = {
   auth?: AuthConfig;
   /** Browser origins allowed by CORS (CORS_ORIGINS). */
   allowedOrigins?: string[];
+  /** Paths of persisted-document manifests (`TRUSTED_DOCUMENTS`; see core/graphql/trusted-documents.ts). */
+  trustedDocuments?: readonly string[];
+  /**
+   * Test-only seam: the viewer of a request from its headers, in place of the development viewer (tests use
+   * it to give a viewer a `credential`, e.g. one restricted to trusted documents). `undefined` falls back to
+   * the usual viewer. main.ts never sets it, and no header reaches it in production unless a test wires one.
+   */
+  testViewer?: (headers: http.IncomingHttpHeaders) => Viewer | undefined;
 };
 
 export type RunningServer = {
@@ -137,6 +152,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (production && auth.devViewerHeaders)
     throw new Error('refusing to start: production must not trust the development viewer headers');
   const rules = limitRules(limits);
+  // Read first: a missing or malformed manifest must stop start-up before anything is opened.
+  const documents = options.trustedDocuments?.length
+    ? TrustedDocuments.load(options.trustedDocuments)
+    : TrustedDocuments.NONE;
+  const limiter = new RateLimiter(limits.rateLimit);
   const pubSub = createAppPubSub();
   const { schema, registry } = await buildAppSchema(pubSub);
   // Built first: it reads its files, and a missing one must stop start-up before anything is opened.
@@ -198,7 +218,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     requestId: string,
     headers: http.IncomingHttpHeaders,
     primary: boolean,
-    extra: { log?: Logger; signal?: AbortSignal },
+    extra: { log?: Logger; signal?: AbortSignal; clientAddress?: string },
   ): Context => {
     const writer = writerKey(viewer);
     const header = headers['x-db-min-lsn'];
@@ -268,8 +288,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const formatError = makeFormatError({ production, log });
   /** Queries and mutations running over each socket: id → finish (clears the deadline, aborts with a reason). */
   const wsOperations = new WeakMap<object, Map<string, (reason?: QueryTimeoutError) => void>>();
-  /** The estimated cost of each operation on each socket, reported with its results as over HTTP. */
-  const wsCosts = new WeakMap<object, Map<string, number | null>>();
+  /**
+   * The estimated cost of each operation on each socket, the viewer's cost limit and what is left of its
+   * rate-limit budget, reported with its results (`extensions.cost`, `extensions.rateLimit`).
+   */
+  const wsCosts = new WeakMap<
+    object,
+    Map<string, { requested: number | null; limit: number; rateLimit?: RateLimitState }>
+  >();
   // The same 1 MB bound as HTTP bodies: a larger message closes the socket (1009) before it is parsed.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
@@ -285,9 +311,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Operations over graphql-ws (subscriptions, and queries a client sends there) meet the same limits
       // as over HTTP: tokens, depth, aliases, directives, cost and no NUL in strings, before anything runs.
       onSubscribe: (ctx, id, payload) => {
+        let viewer: Viewer;
+        let query: string;
+        try {
+          viewer = options.testViewer?.(ctx.extra.request.headers) ?? socketViewer(ctx.extra);
+          // A persisted document may be named by its id (`documentId`, or Apollo's persistedQuery extension)
+          // with an empty `query`; a credential restricted to trusted documents runs only the manifest's.
+          const resolved = resolveDocument(documents, payload);
+          query = typeof resolved.query === 'string' ? resolved.query : payload.query;
+          if (
+            viewer.credential?.trustedDocumentsOnly &&
+            !resolved.fromManifest &&
+            !documents.isTrusted(query)
+          )
+            return [untrustedDocument()];
+        } catch (error) {
+          return [error as GraphQLError];
+        }
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: limits.maxTokens });
+          document = parse(query, { maxTokens: limits.maxTokens });
         } catch (error) {
           const tokens = tokenLimitError(error);
           return [
@@ -304,12 +347,38 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           payload.operationName ?? undefined,
           payload.variables ?? undefined,
         );
-        const refused =
-          costRefusal(cost, limits.maxCost) ?? nulRefusal(document, payload.variables ?? undefined);
+        const maxCost = maxCostFor(limits, viewer.role);
+        const refused = costRefusal(cost, maxCost) ?? nulRefusal(document, payload.variables ?? undefined);
         if (refused) return [refused];
+        // A subscription spends its cost once, when it starts; its events spend nothing.
+        const rate = limiter.spend(
+          rateLimitKey(viewer, ctx.extra.request.socket.remoteAddress),
+          viewer.role,
+          cost ?? 1,
+        );
+        if (rate && !rate.allowed) {
+          metrics.rateLimited.inc({ role: viewer.role, transport: 'ws' });
+          return [new RateLimitedError(rate)];
+        }
         let costs = wsCosts.get(ctx);
-        if (!costs) wsCosts.set(ctx, (costs = new Map<string, number | null>()));
-        costs.set(id, cost !== undefined && Number.isFinite(cost) ? cost : null);
+        if (!costs)
+          wsCosts.set(
+            ctx,
+            (costs = new Map<
+              string,
+              { requested: number | null; limit: number; rateLimit?: RateLimitState }
+            >()),
+          );
+        costs.set(id, {
+          requested: cost !== undefined && Number.isFinite(cost) ? cost : null,
+          limit: maxCost,
+          rateLimit: rate && {
+            limit: rate.limit,
+            remaining: rate.remaining,
+            resetSeconds: rate.resetSeconds,
+            windowSeconds: rate.windowSeconds,
+          },
+        });
         const args = {
           schema,
           document,
@@ -334,13 +403,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           clearTimeout(timer);
           if (reason) controller.abort(reason);
         });
-        const viewer = socketViewer(ctx.extra);
         const requestId = requestIdFrom(ctx.extra.request.headers['x-request-id']);
         return {
           ...args,
           contextValue: routedContext(viewer, requestId, ctx.extra.request.headers, false, {
             log: log.child({ requestId }),
             signal: controller.signal,
+            clientAddress: ctx.extra.request.socket.remoteAddress,
           }),
         };
       },
@@ -360,6 +429,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // Subscriptions (the only operations here) read their catch-up from the primary.
         return routedContext(viewer, requestId, ctx.extra.request.headers, true, {
           log: log.child({ requestId }),
+          clientAddress: ctx.extra.request.socket.remoteAddress,
         });
       },
       // A subscription's stream is counted in graphql_active_subscriptions while it is open.
@@ -370,16 +440,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         log.warn('subscription error', { errors: errors.map((e) => e.message) });
         return errors.map((error) => formatError(error.toJSON(), error));
       },
-      onNext: (ctx, id, _payload, _args, result) => ({
-        ...result,
-        ...(result.errors?.length
-          ? { errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
-          : {}),
-        extensions: {
-          ...result.extensions,
-          cost: { requested: wsCosts.get(ctx)?.get(id) ?? null, limit: limits.maxCost },
-        },
-      }),
+      onNext: (ctx, id, _payload, _args, result) => {
+        const costs = wsCosts.get(ctx)?.get(id);
+        return {
+          ...result,
+          ...(result.errors?.length
+            ? { errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
+            : {}),
+          extensions: {
+            ...result.extensions,
+            cost: { requested: costs?.requested ?? null, limit: costs?.limit ?? limits.maxCost },
+            ...(costs?.rateLimit ? { rateLimit: costs.rateLimit } : {}),
+          },
+        };
+      },
     },
     wsServer,
   );
@@ -387,6 +461,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
+    // Documents are named by id only from the trusted-documents manifest (resolved before Apollo sees the
+    // request); Apollo's automatic persisted queries would let any client register ids.
+    persistedQueries: false,
     validationRules: rules,
     parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: !production,
@@ -402,7 +479,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP cache hints are set; the plugin would otherwise wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
-      costLimitPlugin(limits),
+      costLimitPlugin(limits, {
+        limiter,
+        onRefused: (role) => metrics.rateLimited.inc({ role, transport: 'http' }),
+      }),
       nulGuardPlugin(),
       {
         // Mutations (and anything but a query) read from the primary; a write's WAL position goes back to
@@ -535,17 +615,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(
     '/exports',
     authenticateHttp(authenticator, log),
-    exportsRouter(pool, (_headers, res) => viewerOfResponse(res), log),
+    exportsRouter(pool, (headers, res) => options.testViewer?.(headers) ?? viewerOfResponse(res), log),
   );
   app.use(
     '/graphql',
     authenticateHttp(authenticator, log),
     express.json({ limit: MAX_BODY_BYTES }),
+    persistedDocuments(documents, limits.maxCost),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         // pino-http's genReqId (above) always gives a string.
         const requestId = req.id as string;
-        const viewer = viewerOfResponse(res);
+        const viewer = options.testViewer?.(req.headers) ?? viewerOfResponse(res);
+        if (
+          viewer.credential?.trustedDocumentsOnly &&
+          res.locals.fromManifest !== true &&
+          !documents.isTrusted(requestQuery(req))
+        )
+          throw untrustedDocument();
         // The request's deadline, and its cancellation when the client goes away before the response.
         const controller = new AbortController();
         const timer = setTimeout(
@@ -561,6 +648,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return routedContext(viewer, requestId, req.headers, false, {
           log: log.child({ requestId }),
           signal: controller.signal,
+          clientAddress: req.ip,
         });
       },
     }),
@@ -618,5 +706,62 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await pool.close();
         await analysisPool.close();
       })()),
+  };
+}
+
+/** The document text of a GraphQL request over HTTP (a POST body's `query`, or a GET's `query` parameter). */
+function requestQuery(req: express.Request): unknown {
+  if (req.method === 'GET') return new URL(req.url, 'http://x').searchParams.get('query');
+  return (req.body as DocumentRequest | undefined)?.query;
+}
+
+/**
+ * Replaces a persisted document's id (`documentId`, or `extensions.persistedQuery.sha256Hash`) in a request
+ * by the manifest's text, before Apollo reads it, and marks the text as the manifest's (`res.locals`); an id
+ * not in the manifest is answered here with HTTP 400 and PERSISTED_QUERY_NOT_FOUND.
+ */
+function persistedDocuments(documents: TrustedDocuments, maxCost: number): express.RequestHandler {
+  return (req, res, next) => {
+    const get = req.method === 'GET';
+    const params = get ? new URL(req.url, 'http://x').searchParams : undefined;
+    let request: DocumentRequest;
+    if (params) {
+      let extensions: unknown;
+      try {
+        extensions = params.has('extensions') ? JSON.parse(params.get('extensions')!) : undefined;
+      } catch {
+        extensions = undefined; // Apollo reports the malformed parameter
+      }
+      request = { query: params.get('query') ?? undefined, documentId: params.get('documentId'), extensions };
+    } else if (typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body)) {
+      request = req.body as DocumentRequest;
+    } else return next();
+    let resolved: ReturnType<typeof resolveDocument>;
+    try {
+      resolved = resolveDocument(documents, request);
+    } catch (error) {
+      const refusal = error as GraphQLError;
+      res.status(400).json({
+        errors: [{ message: refusal.message, extensions: { code: refusal.extensions.code } }],
+        extensions: { cost: { requested: null, limit: maxCost } },
+      });
+      return;
+    }
+    if (!resolved.named) return next();
+    res.locals.fromManifest = resolved.fromManifest;
+    if (params) {
+      params.set('query', resolved.query as string);
+      params.delete('documentId');
+      params.delete('extensions');
+      req.url = `${req.path}?${params.toString()}`;
+    } else {
+      const body = req.body as Record<string, unknown>;
+      const { persistedQuery: _persisted, ...extensions } = (body.extensions ?? {}) as Record<
+        string,
+        unknown
+      >;
+      req.body = { ...body, query: resolved.query, documentId: undefined, extensions };
+    }
+    next();
   };
 }

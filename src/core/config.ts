@@ -1,3 +1,5 @@
+import type { Role } from './graphql/context';
+
 /**
  * Configuration from environment variables, validated once at start-up. Every variable is listed in the
  * README; an invalid value stops the process with a message naming the variable, the value and what was
@@ -23,6 +25,12 @@ export type Config = {
    */
   allowedOrigins: string[];
   limits: QueryLimits;
+  /**
+   * Persisted-document manifests (GraphQL Code Generator's client preset format, `{ "<sha256>": "<text>" }`)
+   * from `TRUSTED_DOCUMENTS` (comma-separated paths): clients may send a document's id instead of its text, and
+   * a credential restricted to trusted documents may only run these.
+   */
+  trustedDocuments: string[];
   /** Read replicas, from `DATABASE_REPLICA_URLS` (comma-separated postgres:// URLs); empty: none. */
   replicaUrls: string[];
   /** How long a credential that wrote reads only from replicas that have replayed the write (`READ_YOUR_WRITES_MS`). */
@@ -75,10 +83,24 @@ export type QueryLimits = {
   maxDirectives: number;
   /** Estimated cost of an operation (see README: page sizes multiply, the analyses weigh more). */
   maxCost: number;
+  /** The cost limit of a role when it differs from `maxCost` (`QUERY_MAX_COST_<ROLE>`). */
+  maxCostByRole: Partial<Record<Role, number>>;
   /** Per-request deadline: the `statement_timeout` of the request's SQL, in milliseconds. */
   timeoutMs: number;
   /** Connections of the pool the expensive analyses run on, apart from cheap reads. */
   analysisConnections: number;
+  /** Cost points each credential may spend per window (`src/core/graphql/rate-limit.ts`). */
+  rateLimit: RateLimits;
+};
+
+/**
+ * Rate limits: every operation spends its estimated cost from its credential's budget (the client's IP
+ * address without a credential); the budget of a role's viewers is `points[role]` per `windowSeconds`. A
+ * role with 0 or no entry is not rate-limited.
+ */
+export type RateLimits = {
+  windowSeconds: number;
+  points: Partial<Record<Role, number>>;
 };
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -89,7 +111,21 @@ export const DEFAULT_LIMITS: QueryLimits = {
   maxCost: 25_000,
   timeoutMs: 10_000,
   analysisConnections: 2,
+  maxCostByRole: {},
+  rateLimit: {
+    windowSeconds: 60,
+    // Ten operations at the default cost limit a minute for a supplier's system; forty for DCC staff (the
+    // dashboard's pages ask for several analyses at once).
+    points: { DCC_ADMIN: 1_000_000, DCC_ANALYST: 1_000_000, SUPPLIER: 250_000 },
+  },
 };
+
+/** The cost limit of one operation for a viewer of `role`. */
+export function maxCostFor(limits: Pick<QueryLimits, 'maxCost' | 'maxCostByRole'>, role: Role): number {
+  return limits.maxCostByRole?.[role] ?? limits.maxCost;
+}
+
+const CONFIG_ROLES: readonly Role[] = ['DCC_ADMIN', 'DCC_ANALYST', 'SUPPLIER'];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -202,6 +238,52 @@ function oidc(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   };
 }
 
+function paths(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const value = entry.trim();
+    if (!value.endsWith('.json'))
+      throw new ConfigError(`${name} must list paths of .json manifests; got ${JSON.stringify(value)}`);
+    return value;
+  });
+}
+
+/** Per-role cost limits and rate limits; a rate limit below its role's cost limit could never be met. */
+function roleLimits(
+  env: NodeJS.ProcessEnv,
+  maxCost: number,
+): Pick<QueryLimits, 'maxCostByRole' | 'rateLimit'> {
+  const maxCostByRole: Partial<Record<Role, number>> = {};
+  const points: Partial<Record<Role, number>> = {};
+  for (const role of CONFIG_ROLES) {
+    const costName = `QUERY_MAX_COST_${role}`;
+    if (env[costName]) maxCostByRole[role] = integer(env, costName, maxCost, 1, 1_000_000_000);
+    const rateName = `RATE_LIMIT_${role}`;
+    points[role] = integer(env, rateName, DEFAULT_LIMITS.rateLimit.points[role] ?? 0, 0, 1_000_000_000_000);
+    const cost = maxCostByRole[role] ?? maxCost;
+    if (points[role] !== 0 && points[role] < cost)
+      throw new ConfigError(
+        `${rateName} (${points[role]}) is below the cost limit of the role (${cost}, ` +
+          `${maxCostByRole[role] === undefined ? 'QUERY_MAX_COST' : costName}): an operation at that limit could never run; ` +
+          'raise it, or set it to 0 for no rate limit',
+      );
+  }
+  return {
+    maxCostByRole,
+    rateLimit: {
+      windowSeconds: integer(
+        env,
+        'RATE_LIMIT_WINDOW_SECONDS',
+        DEFAULT_LIMITS.rateLimit.windowSeconds,
+        1,
+        86_400,
+      ),
+      points,
+    },
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl !== undefined) {
@@ -216,6 +298,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const maxCost = integer(env, 'QUERY_MAX_COST', DEFAULT_LIMITS.maxCost, 1, 1_000_000_000);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -238,10 +321,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: integer(env, 'QUERY_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 10_000),
       maxTokens: integer(env, 'QUERY_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 10, 1_000_000),
       maxDirectives: integer(env, 'QUERY_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0, 10_000),
-      maxCost: integer(env, 'QUERY_MAX_COST', DEFAULT_LIMITS.maxCost, 1, 1_000_000_000),
+      maxCost,
       timeoutMs: integer(env, 'QUERY_TIMEOUT_MS', DEFAULT_LIMITS.timeoutMs, 100, 3_600_000),
       analysisConnections: integer(env, 'ANALYSIS_POOL_SIZE', DEFAULT_LIMITS.analysisConnections, 1, 100),
+      ...roleLimits(env, maxCost),
     },
+    trustedDocuments: paths(env, 'TRUSTED_DOCUMENTS'),
   };
 }
 

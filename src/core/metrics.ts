@@ -66,6 +66,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly rateLimited = new Counter({
+    name: 'graphql_rate_limited_total',
+    help: 'GraphQL operations refused with RATE_LIMITED (their credential had spent its budget), by viewer role and transport (http or ws).',
+    labelNames: ['role', 'transport'] as const,
+    registers: [this.registry],
+  });
+
   /** Operation names seen so far; clients choose them, so the label set is bounded. */
   private readonly operations = new Set<string>();
 

@@ -6,7 +6,7 @@ import { Pool } from 'pg';
 import { DEFAULT_LIMITS, type AuthConfig, type QueryLimits } from '../../src/core/config';
 import { createKey, type NewKey } from '../../src/modules/auth/api-keys';
 import { silentLogger, type Logger } from '../../src/core/logger';
-import { startServer, type RunningServer } from '../../src/server';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server';
 import { createTestDatabase } from './db';
 
 export type GraphQLResponse<T> = {
@@ -46,9 +46,13 @@ export async function startTestServer(
     log?: Logger;
     explorer?: boolean;
     dashboard?: boolean;
+    /** Unless a test sets `limits.rateLimit`, test servers have none: a file's requests share one address. */
     limits?: Partial<QueryLimits>;
     auth?: Partial<AuthConfig>;
     allowedOrigins?: string[];
+    trustedDocuments?: string[];
+    /** The test-only viewer seam of the server (e.g. a viewer with a credential; see ServerOptions). */
+    testViewer?: ServerOptions['testViewer'];
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -62,7 +66,7 @@ export async function startTestServer(
     port: 0,
     host: '127.0.0.1',
     explorer: options.explorer ?? false,
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    limits: { ...DEFAULT_LIMITS, rateLimit: { windowSeconds: 60, points: {} }, ...options.limits },
     dashboard: options.dashboard ?? false,
     auth: {
       devViewerHeaders: !(options.production ?? false),
@@ -70,6 +74,8 @@ export async function startTestServer(
       ...options.auth,
     },
     allowedOrigins: options.allowedOrigins,
+    trustedDocuments: options.trustedDocuments,
+    testViewer: options.testViewer,
   });
   const db = new Pool({ connectionString: database.url, max: 2 });
   const sql = async <T>(text: string, params: readonly unknown[] = []) =>

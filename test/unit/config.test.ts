@@ -25,7 +25,13 @@ describe('configuration from the environment', () => {
         maxCost: 25_000,
         timeoutMs: 10_000,
         analysisConnections: 2,
+        maxCostByRole: {},
+        rateLimit: {
+          windowSeconds: 60,
+          points: { DCC_ADMIN: 1_000_000, DCC_ANALYST: 1_000_000, SUPPLIER: 250_000 },
+        },
       },
+      trustedDocuments: [],
     });
   });
 
@@ -71,6 +77,12 @@ describe('configuration from the environment', () => {
       QUERY_TIMEOUT_MS: '3000',
       ANALYSIS_POOL_SIZE: '1',
       CORS_ORIGINS: 'https://dash.example.org, http://localhost:5173',
+      QUERY_MAX_COST_SUPPLIER: '2000',
+      RATE_LIMIT_DCC_ADMIN: '0',
+      RATE_LIMIT_DCC_ANALYST: '50000',
+      RATE_LIMIT_SUPPLIER: '20000',
+      RATE_LIMIT_WINDOW_SECONDS: '300',
+      TRUSTED_DOCUMENTS: 'clients/planning.json, clients/dashboard.json',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -93,7 +105,10 @@ describe('configuration from the environment', () => {
         maxCost: 2500,
         timeoutMs: 3000,
         analysisConnections: 1,
+        maxCostByRole: { SUPPLIER: 2000 },
+        rateLimit: { windowSeconds: 300, points: { DCC_ADMIN: 0, DCC_ANALYST: 50_000, SUPPLIER: 20_000 } },
       },
+      trustedDocuments: ['clients/planning.json', 'clients/dashboard.json'],
     });
   });
 
@@ -111,6 +126,30 @@ describe('configuration from the environment', () => {
     [{ QUERY_MAX_DEPTH: '0' }, 'QUERY_MAX_DEPTH must be an integer between 1 and 1000; got "0"'],
     [{ QUERY_TIMEOUT_MS: '10s' }, 'QUERY_TIMEOUT_MS must be an integer between 100 and 3600000; got "10s"'],
     [{ DASHBOARD: 'on' }, 'DASHBOARD must be true or false; got "on"'],
+    [
+      { RATE_LIMIT_SUPPLIER: '-5' },
+      'RATE_LIMIT_SUPPLIER must be an integer between 0 and 1000000000000; got "-5"',
+    ],
+    [
+      { RATE_LIMIT_WINDOW_SECONDS: '0' },
+      'RATE_LIMIT_WINDOW_SECONDS must be an integer between 1 and 86400; got "0"',
+    ],
+    [
+      { QUERY_MAX_COST_SUPPLIER: 'lots' },
+      'QUERY_MAX_COST_SUPPLIER must be an integer between 1 and 1000000000; got "lots"',
+    ],
+    [
+      { RATE_LIMIT_SUPPLIER: '1000' },
+      'RATE_LIMIT_SUPPLIER (1000) is below the cost limit of the role (25000, QUERY_MAX_COST): an operation at that limit could never run; raise it, or set it to 0 for no rate limit',
+    ],
+    [
+      { QUERY_MAX_COST_DCC_ANALYST: '2000000' },
+      'RATE_LIMIT_DCC_ANALYST (1000000) is below the cost limit of the role (2000000, QUERY_MAX_COST_DCC_ANALYST): an operation at that limit could never run; raise it, or set it to 0 for no rate limit',
+    ],
+    [
+      { TRUSTED_DOCUMENTS: 'manifest.yaml' },
+      'TRUSTED_DOCUMENTS must list paths of .json manifests; got "manifest.yaml"',
+    ],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });

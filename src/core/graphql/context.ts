@@ -71,6 +71,8 @@ export type Context = {
    * and no other starts (QUERY_TIMEOUT).
    */
   signal: AbortSignal | undefined;
+  /** The client's IP address: the rate-limit budget of a request without a credential. */
+  clientAddress?: string;
 };
 
 export type ContextDependencies = {
@@ -90,7 +92,7 @@ export function createContext(
   deps: ContextDependencies,
   viewer: Viewer,
   requestId: string,
-  options: { log?: Logger; signal?: AbortSignal } = {},
+  options: { log?: Logger; signal?: AbortSignal; clientAddress?: string } = {},
 ): Context {
   const { signal } = options;
   // Supplier reads run under row-level security (the read pool switches the connection's role): a missed
@@ -110,6 +112,7 @@ export function createContext(
     stats,
     loaders: new Map(),
     signal,
+    clientAddress: options.clientAddress,
     sql: (text, params = []) => {
       counted();
       return deps.pool.query(text, params, signal, scope);

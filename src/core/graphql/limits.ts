@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -16,9 +16,11 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import type { QueryLimits } from '../config';
+import { maxCostFor, type QueryLimits } from '../config';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection';
+import type { Context, Role } from './context';
 import { ErrorCode } from './errors';
+import { rateLimitHeaders, RateLimitedError, rateLimitKey, type RateLimiter } from './rate-limit';
 
 /**
  * Limits checked before an operation runs, so that no request can make the server or PostgreSQL do
@@ -200,27 +202,51 @@ export function tokenLimitError(error: unknown): GraphQLFormattedError | undefin
 }
 
 /**
- * Estimates the cost of every operation once it is resolved (variables known), refuses it over the limit,
- * and reports `extensions.cost { requested limit }` on every response (`requested` is null when the
- * document was refused before its cost could be estimated).
+ * Estimates the cost of every operation once it is resolved (variables known), refuses it over the viewer's
+ * limit, and reports `extensions.cost { requested limit }` on every response (`requested` is null when the
+ * document was refused before its cost could be estimated). With a rate limiter, an operation within the
+ * cost limit then spends its cost from its credential's budget (RATE_LIMITED, HTTP 429 when it does not fit),
+ * and every response carries the budget's `RateLimit-*` headers.
  */
-export function costLimitPlugin(limits: Pick<QueryLimits, 'maxCost'>): ApolloServerPlugin<BaseContext> {
+export function costLimitPlugin(
+  limits: Pick<QueryLimits, 'maxCost' | 'maxCostByRole'>,
+  rate?: { limiter: RateLimiter; onRefused?: (role: Role) => void },
+): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
       let requested: number | null = null;
+      const role = contextValue.viewer.role;
+      const maxCost = maxCostFor(limits, role);
+      const key = rate && rateLimitKey(contextValue.viewer, contextValue.clientAddress);
+      let refusedByRate = false;
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
           const cost = operationCost(schema, document, operationName ?? undefined, request.variables);
-          if (cost === undefined) return;
-          requested = Number.isFinite(cost) ? cost : null;
-          const refused = costRefusal(cost, limits.maxCost);
-          if (refused) throw refused;
+          if (cost !== undefined) {
+            requested = Number.isFinite(cost) ? cost : null;
+            const refused = costRefusal(cost, maxCost);
+            if (refused) throw refused;
+          }
+          if (!rate || key === undefined) return;
+          // An operation whose cost cannot be estimated (its variables do not coerce) spends 1.
+          const decision = rate.limiter.spend(key, role, cost ?? 1);
+          if (decision && !decision.allowed) {
+            refusedByRate = true;
+            rate.onRefused?.(role);
+            throw new RateLimitedError(decision);
+          }
         },
         async willSendResponse({ response }) {
+          if (rate && key !== undefined) {
+            const state = rate.limiter.peek(key, role);
+            if (state)
+              for (const [name, value] of rateLimitHeaders(state, refusedByRate))
+                response.http.headers.set(name, value);
+          }
           if (response.body.kind !== 'single') return;
           response.body.singleResult.extensions = {
             ...response.body.singleResult.extensions,
-            cost: { requested, limit: limits.maxCost },
+            cost: { requested, limit: maxCost },
           };
         },
       };
