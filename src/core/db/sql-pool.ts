@@ -77,6 +77,10 @@ export class SqlPool {
     // The backend of each connection, to cancel its statement when a request is cancelled. The query is
     // queued before any other on the new connection.
     this.pool.on('connect', (client) => {
+      // pg-pool removes its own error listener while a client is checked out: a server that goes away
+      // between two statements (a restart: 57P01) would otherwise be an unhandled 'error' that ends the
+      // process. The statement in flight still fails, and the pool drops the broken client.
+      client.on('error', () => undefined);
       const pid = client.query<{ pid: number }>('select pg_backend_pid() as pid').then((r) => r.rows[0].pid);
       pid.catch(() => undefined);
       this.pids.set(client, pid);

@@ -5,7 +5,8 @@
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 4) return false;
-  const { code, message, name, cause, errors } = error as {
+  const { code, message, name, cause, errors, thrownValue } = error as {
+    thrownValue?: unknown;
     code?: unknown;
     message?: unknown;
     name?: unknown;
@@ -25,5 +26,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   )
     return true;
   if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
+  // graphql-js wraps a thrown value that is not an Error (e.g. from another realm) as NonErrorThrown.
+  if (thrownValue !== undefined && isDatabaseUnavailable(thrownValue, depth + 1)) return true;
   return isDatabaseUnavailable(cause, depth + 1);
 }
