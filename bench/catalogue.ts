@@ -15,7 +15,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { answerFromOurs, answerFromPeer, firstDifference, type Answer } from './lib/answers';
 import { openBenchDatabase, StatementCounter, TARGET_ENTRIES, type ServerName } from './lib/database';
-import { ask, round, sequential, type LoadOptions, type RoundResult } from './lib/load';
+import { Client } from 'pg';
+import { createKey } from '../src/modules/auth/api-keys';
+import { ask, round, sequential, targetHeaders, type LoadOptions, type RoundResult } from './lib/load';
 import { errorMessage, progress, result } from './lib/log';
 import { ensurePeerInstalled, startPeer, type PeerInstall } from './lib/peer';
 import { Cleanup, freePort, ServerProcess } from './lib/processes';
@@ -102,6 +104,20 @@ type Server = {
   statementsPerRequest?: number;
 };
 
+/** A DCC_ADMIN API key for the bench (the previous bench keys are deleted). */
+async function benchKey(databaseUrl: string): Promise<string> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const query = async <T>(text: string, params: readonly unknown[] = []) =>
+      (await db.query(text, [...params])).rows as T[];
+    await query(`delete from api_key where name = 'bench:catalogue'`);
+    return (await createKey({ query }, { role: 'DCC_ADMIN', name: 'bench:catalogue' })).key;
+  } finally {
+    await db.end();
+  }
+}
+
 async function startOurs(
   databaseUrl: string,
   oursDist: boolean,
@@ -128,11 +144,14 @@ async function startOurs(
     RATE_LIMIT_SUPPLIER: '1000000000000',
   };
   const server = ServerProcess.start('our server', node, entry, { cwd: ROOT, env });
+  // Production mode needs a credential: a DCC_ADMIN API key made in the bench database.
+  const url = `http://127.0.0.1:${port}/graphql`;
+  targetHeaders(url, { authorization: `Bearer ${await benchKey(databaseUrl)}` });
   return {
     name: 'ours',
     role: 'ours',
     process: server,
-    url: `http://127.0.0.1:${port}/graphql`,
+    url,
     body: JSON.stringify({ query: fs.readFileSync(path.join(__dirname, 'nested.graphql'), 'utf8') }),
     parse: answerFromOurs,
   };

@@ -5,17 +5,22 @@ import { Client } from 'pg';
 import { migrate } from '../src/app/database';
 import { startEmbeddedPostgres } from '../src/core/db/embedded-postgres';
 import { seedDatabase } from '../seeds';
+import { createKey } from '../src/modules/auth/api-keys';
 import { Cleanup, freePort, ServerProcess } from './lib/processes';
 import { progress, result, sleep } from './lib/log';
 
 /*
- * npm run bench:upgrade [-- --installations N[,N…]] [--cache-dir DIR] [--rebuild] [--no-brute-force]
+ * npm run bench:upgrade [-- --installations N[,N…]] [--cache-dir DIR] [--rebuild] [--no-brute-force] [--supplier]
  *
  * Builds (once, then reuses) a national inventory of 3,000,000 installations in bench/.cache/upgrade-pgdata,
  * starts our server over it in production mode, and measures sequential request latency for the questions of
  * the upgrade analysis: candidate totals and the first page of 100 candidates with hops, for several target
  * DMCs; one installation's eligibility; report 22's recomputed volumes. Then it answers the totals with the
  * brute-force SQL of docs/domain.md §4.4 (over devices, no precomputation) and prints the ratio.
+ * Requests carry a DCC_ADMIN API key made in the bench database (production mode needs a credential).
+ * With --supplier it measures the same questions again with the API key of the largest supplier, twice:
+ * with PostgreSQL's row-level security on (as deployed), then with its policies disabled for the run (the
+ * resolvers' own supplier conditions only), and prints the difference: what RLS costs.
  * The last line is one JSON object.
  *
  * Growth: `--installations 1000000,3000000,10000000` measures each size in turn, each with its own database
@@ -40,6 +45,9 @@ let CACHE = path.join(CACHE_DIR, 'upgrade-pgdata');
 const REBUILD = args.includes('--rebuild');
 const BRUTE_FORCE_LIMIT_S = 90;
 const SKIP_BRUTE_FORCE = args.includes('--no-brute-force');
+const SUPPLIER_PASS = args.includes('--supplier');
+/** `Authorization` of the bench's requests (an API key made in the bench database). */
+let AUTHORIZATION = '';
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -55,7 +63,7 @@ async function gql<T = unknown>(
   const started = process.hrtime.bigint();
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: AUTHORIZATION },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data: T; errors?: { message: string }[] };
@@ -173,6 +181,8 @@ async function measure(): Promise<Summary> {
       progress(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } else progress(`reusing the inventory: ${have.toLocaleString('en-GB')} installations`);
 
+    await db.query(`delete from api_key where name like 'bench:upgrade%'`);
+    AUTHORIZATION = `Bearer ${(await createKey(query(db), { role: 'DCC_ADMIN', name: 'bench:upgrade' })).key}`;
     const port = await freePort();
     const server = ServerProcess.start(
       'our server',
@@ -307,10 +317,99 @@ async function measure(): Promise<Summary> {
         `brute force totals: ${summary.brute_force_totals_ms.join(', ')} ms: ${bound}${summary.brute_force_ratio}x slower than ours`,
       );
     } else result('brute force skipped (--no-brute-force)');
-    result(JSON.stringify(summary));
+    let supplierSummary: Record<string, unknown> | undefined;
+    if (SUPPLIER_PASS) supplierSummary = await supplierPass(db, url, targets);
+    result(JSON.stringify({ ...summary, ...(supplierSummary ? { supplier: supplierSummary } : {}) }));
     return summary;
   } finally {
     await cleanup.run();
+  }
+}
+
+const query = (db: Client) => ({
+  query: async <T>(text: string, params: readonly unknown[] = []) =>
+    (await db.query(text, [...params])).rows as T[],
+});
+
+const RLS_TABLES = ['installation', 'device', 'migration_attempt'];
+
+/**
+ * The upgrade questions as the largest supplier (its own installations for eligibility), with row-level
+ * security on, then off (policies disabled for the run, restored after): the difference is its cost.
+ */
+async function supplierPass(
+  db: Client,
+  url: string,
+  targets: { id: number; label: string }[],
+): Promise<Record<string, unknown>> {
+  const [{ supplier_id: supplier, n }] = (
+    await db.query<{ supplier_id: number; n: number }>(
+      'select supplier_id, count(*)::int as n from installation group by 1 order by 2 desc limit 1',
+    )
+  ).rows;
+  const ids = (
+    await db.query<{ id: number }>(
+      `select id from installation tablesample bernoulli (0.5) repeatable (7) where supplier_id = $1 limit 200`,
+      [supplier],
+    )
+  ).rows.map((r) => r.id);
+  const staffAuthorization = AUTHORIZATION;
+  AUTHORIZATION = `Bearer ${(await createKey(query(db), { role: 'SUPPLIER', supplierId: supplier, name: 'bench:upgrade supplier' })).key}`;
+  const run = async (label: string) => {
+    progress(`supplier ${supplier} (${n.toLocaleString('en-GB')} installations), ${label}`);
+    const totals: number[] = [];
+    const pages: number[] = [];
+    for (const t of targets) {
+      const id = Buffer.from(`Dmc:${t.id}`).toString('base64');
+      totals.push(
+        ...(await timed(`  totals ${t.label}`, 20, 3, async () => (await gql(url, TOTALS, { t: id })).ms)),
+      );
+      pages.push(
+        ...(await timed(`  page ${t.label}`, 20, 3, async () => (await gql(url, PAGE, { t: id })).ms)),
+      );
+    }
+    let k = 0;
+    const eligibility = await timed('  eligibility (own installations)', 100, 10, async () => {
+      const id = Buffer.from(`Installation:${ids[k++ % ids.length]}`).toString('base64');
+      return (await gql(url, ELIGIBILITY, { id })).ms;
+    });
+    const volumes = await timed('  report 22 volumes', 5, 1, async () => (await gql(url, VOLUMES)).ms);
+    const answer = (
+      await gql<Totals>(url, TOTALS, { t: Buffer.from(`Dmc:${targets[0].id}`).toString('base64') })
+    ).data.upgradeCandidates.totals.installs.total;
+    return {
+      totals_p50_ms: round1(percentile(totals, 50)),
+      page_p50_ms: round1(percentile(pages, 50)),
+      eligibility_p50_ms: round1(percentile(eligibility, 50)),
+      report_volumes_ms: round1(percentile(volumes, 50)),
+      first_target_candidates: answer,
+    };
+  };
+  try {
+    const rlsOn = await run('row-level security on');
+    for (const table of RLS_TABLES) await db.query(`alter table ${table} disable row level security`);
+    let rlsOff;
+    try {
+      rlsOff = await run('row-level security off (resolver conditions only)');
+    } finally {
+      for (const table of RLS_TABLES) await db.query(`alter table ${table} enable row level security`);
+    }
+    if (rlsOn.first_target_candidates !== rlsOff.first_target_candidates)
+      throw new Error('the supplier got different answers with and without row-level security');
+    const pct = (key: keyof typeof rlsOn) =>
+      round1(((Number(rlsOn[key]) - Number(rlsOff[key])) / Number(rlsOff[key])) * 100);
+    const cost = {
+      totals_pct: pct('totals_p50_ms'),
+      page_pct: pct('page_p50_ms'),
+      eligibility_pct: pct('eligibility_p50_ms'),
+      report_volumes_pct: pct('report_volumes_ms'),
+    };
+    result(
+      `supplier ${supplier}, p50 with RLS / without: totals ${rlsOn.totals_p50_ms} / ${rlsOff.totals_p50_ms} ms (${cost.totals_pct}%), page ${rlsOn.page_p50_ms} / ${rlsOff.page_p50_ms} ms (${cost.page_pct}%), eligibility ${rlsOn.eligibility_p50_ms} / ${rlsOff.eligibility_p50_ms} ms (${cost.eligibility_pct}%), volumes ${rlsOn.report_volumes_ms} / ${rlsOff.report_volumes_ms} ms (${cost.report_volumes_pct}%)`,
+    );
+    return { supplier, installations: n, rls_on: rlsOn, rls_off: rlsOff, rls_cost: cost };
+  } finally {
+    AUTHORIZATION = staffAuthorization;
   }
 }
 

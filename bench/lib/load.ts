@@ -30,6 +30,12 @@ export type Target = {
 };
 
 const HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+/** Headers one target needs beyond those (our server in production mode: its API key). */
+const EXTRA_HEADERS = new Map<string, Record<string, string>>();
+export function targetHeaders(url: string, headers: Record<string, string>): void {
+  EXTRA_HEADERS.set(url, headers);
+}
+const headersFor = (url: string) => ({ ...HEADERS, ...EXTRA_HEADERS.get(url) });
 
 /** One round: a warm-up run whose figures are thrown away, then the measured run (closed loop, keep-alive). */
 export async function round(target: Target, options: LoadOptions): Promise<RoundResult> {
@@ -37,7 +43,7 @@ export async function round(target: Target, options: LoadOptions): Promise<Round
     url: target.url,
     connections: options.connections,
     method: 'POST' as const,
-    headers: HEADERS,
+    headers: headersFor(target.url),
     body: target.body,
     expectBody: target.expectBody,
     timeout: 10,
@@ -81,7 +87,7 @@ export async function round(target: Target, options: LoadOptions): Promise<Round
 export async function ask(url: string, body: string): Promise<string> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: HEADERS,
+    headers: headersFor(url),
     body,
     signal: AbortSignal.timeout(30_000),
   });

@@ -64,6 +64,7 @@ beforeAll(async () => {
     production: true,
     auth: {
       recheckMs: 200,
+      metricsToken: 'scrape-secret',
       oidc: {
         issuer: ISSUER,
         audience: AUDIENCE,
@@ -524,6 +525,17 @@ describe('CORS and metrics', () => {
     const evil = await preflight('https://evil.example.test');
     expect(evil.status).toBe(403);
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('GET /metrics with METRICS_TOKEN', () => {
+  it('needs the token', async () => {
+    const without = await fetch(`${base()}/metrics`);
+    expect(without.status).toBe(401);
+    expect((await fetch(`${base()}/metrics`, { headers: bearer('wrong') })).status).toBe(401);
+    const ok = await fetch(`${base()}/metrics`, { headers: bearer('scrape-secret') });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toMatch(/graphql_/);
   });
 });
 
