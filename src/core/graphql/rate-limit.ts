@@ -82,7 +82,10 @@ export class RateLimiter {
     const spend = Math.max(1, Math.ceil(cost));
     const allowed = bucket.spent + spend <= limit;
     if (allowed) bucket.spent += spend;
-    return { ...this.state(bucket, limit, now), allowed, cost: spend };
+    const state = this.state(bucket, limit, now) as RateLimitDecision;
+    state.allowed = allowed;
+    state.cost = spend;
+    return state;
   }
 
   /** What is left of `key`'s budget, spending nothing; undefined when the role is not rate-limited. */
@@ -112,9 +115,10 @@ export class RateLimiter {
 
   /** Drops the buckets whose window has ended (they are at the front: O(1) amortized). */
   private sweep(now: number): void {
-    for (const [key, bucket] of this.buckets) {
-      if (now < bucket.start + this.windowMs) break;
-      this.buckets.delete(key);
+    const entries = this.buckets.entries();
+    for (let next = entries.next(); !next.done; next = entries.next()) {
+      if (now < next.value[1].start + this.windowMs) return;
+      this.buckets.delete(next.value[0]);
     }
   }
 
