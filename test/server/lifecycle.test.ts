@@ -2,6 +2,10 @@ import { Client } from 'pg';
 import {
   EntryLifecycleDocument,
   EntryStatesDocument,
+  EntryStatesAsOfDocument,
+  EpclListAsOfDocument,
+  ReportAsOfDocument,
+  DmcEntriesAsOfDocument,
   AddEntriesToEpclReportDocument,
   CreateEpclReportDocument,
   ProposeEpclEntryDocument,
@@ -227,6 +231,53 @@ describe('report 22 from where the seed leaves it to the EPCL', () => {
       `select count(*)::int as n from state_change where aggregate = 'EPCL_ENTRY'`,
     );
     expect(rows[0].n).toBe(2 * 435);
+  });
+
+  it('5. time travel: entries, the report, a DMC’s entries and the EPCL as of a date', async () => {
+    const asOf = async (states: ('PROPOSED' | 'APPROVED' | 'ON_EPCL')[], date: string) =>
+      ok(await t.request(EntryStatesAsOfDocument, { reportNumber: 22, states, asOf: date })).epclEntries
+        .totalCount;
+    expect(await asOf(['PROPOSED'], '2021-12-01')).toBe(435);
+    expect(await asOf(['ON_EPCL'], '2021-12-01')).toBe(0);
+    expect(await asOf(['APPROVED'], '2021-12-16')).toBe(435);
+    expect(await asOf(['ON_EPCL'], '2021-12-17')).toBe(435);
+
+    const report = async (date?: string) =>
+      ok(await t.request(ReportAsOfDocument, { number: 22, asOf: date })).epclReport;
+    expect(await report('2021-12-12')).toEqual({
+      number: 22,
+      state: 'AWAITING_SOS',
+      sosDecision: null,
+      sosDecidedOn: null,
+    });
+    expect(await report('2021-12-15')).toMatchObject({ state: 'APPROVED', sosDecidedOn: '2021-12-15' });
+
+    const dmcEntries = ok(await t.request(DmcEntriesAsOfDocument, { epclId: '002255', asOf: '2021-12-01' }))
+      .epclEntry.dmc.entries;
+    expect(dmcEntries.find((e) => e.epclId === '002255')).toEqual({
+      epclId: '002255',
+      state: 'PROPOSED',
+      dateFirstAdded: null,
+    });
+
+    const list = async (date: string) => {
+      const ids = new Map<string, { version: string; publishedOn: string } | null | undefined>();
+      let after: string | null | undefined;
+      for (;;) {
+        const page = ok(await t.request(EpclListAsOfDocument, { asOf: date, first: 100, after })).epclList;
+        for (const n of page.nodes) {
+          expect(n.state).toBe('ON_EPCL');
+          ids.set(n.epclId!, n.listVersion);
+        }
+        if (!page.pageInfo.hasNextPage) return { ids, total: page.totalCount };
+        after = page.pageInfo.endCursor;
+      }
+    };
+    const before = await list('2021-12-16');
+    const after = await list('2021-12-17');
+    expect(before.ids.has('002255')).toBe(false);
+    expect(after.total - before.total).toBe(435);
+    expect(after.ids.get('002255')).toEqual({ version: 'EPCL v1.23', publishedOn: '2021-12-17' });
   });
 
   it('removes an entry from the EPCL, keeping its date first added; stale and repeated removals are refused', async () => {

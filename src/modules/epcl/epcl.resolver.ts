@@ -19,6 +19,7 @@ import { PageArgs, prepared, type Connection } from '../../core/graphql/relay';
 import { LocalDate } from '../../core/graphql/scalars';
 import { ReportGroup } from '../common/enums';
 import {
+  EpclListArgs,
   StateChange,
   StateChangeConnection,
   StateChangeOrder,
@@ -75,6 +76,18 @@ export class EpclQueryResolver {
     return entry;
   }
 
+  @Query(() => EpclEntryConnection, {
+    description:
+      'The EPCL as published on a date: the entries ON_EPCL at the end of `asOf` (default today), from their history, each with `listVersion`, the version that added it. Readable by every viewer.',
+  })
+  epclList(
+    @Args() args: EpclListArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<EpclEntry>> {
+    return resolveCompiled(ctx, info, { ...args });
+  }
+
   @Query(() => EpclReportConnection, { description: 'EPCL reports, by number.' })
   epclReports(
     @Args() args: EpclReportsArgs,
@@ -89,9 +102,15 @@ export class EpclQueryResolver {
     @Arg('number', () => Int) number: number,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
+    @Arg('asOf', () => LocalDate, {
+      nullable: true,
+      description:
+        'The report as of the end of this date, from its history: state, sosDecision and sosDecidedOn as they were then (other fields current). NOT_FOUND if it was created later.',
+    })
+    asOf?: string | null,
   ): Promise<EpclReport> {
     if (number < 1) throw badUserInput('number', 'a positive report number', number);
-    const report = await resolveCompiled<EpclReport | null>(ctx, info, { number });
+    const report = await resolveCompiled<EpclReport | null>(ctx, info, { number, asOf: asOf ?? null });
     if (!report) throw notFound('EPCL report', 'number', number);
     return report;
   }

@@ -18,6 +18,24 @@ import {
 import { Dmc } from '../dmc/dmc.types';
 import { TestingIssue, TestReport } from '../testing/testing.types';
 
+@ObjectType({ description: 'A published version of the EPCL.' })
+export class EpclListVersion {
+  @Field()
+  version!: string;
+
+  @Field(() => LocalDate)
+  publishedOn!: string;
+
+  @Field(() => Int, { description: 'Entries that went ON_EPCL with this version.' })
+  entriesAdded!: number;
+
+  @Field(() => DateTimeISOResolver)
+  recordedAt!: string;
+
+  @Field()
+  actor!: string;
+}
+
 @ObjectType({
   implements: Node,
   description:
@@ -82,6 +100,13 @@ export class EpclEntry extends Node {
 
   /** A connection (field resolver `EpclEntryFieldsResolver.history`). */
   history!: Connection<StateChange>;
+
+  @Field(() => EpclListVersion, {
+    nullable: true,
+    description:
+      'The published version of the EPCL that put the entry on the list (the last version published by the date it last went ON_EPCL); null when it is not on the list, or for seeded entries whose list version is not recorded.',
+  })
+  listVersion!: EpclListVersion | null;
 }
 
 @ObjectType({
@@ -393,6 +418,10 @@ export class EpclObjection {
 }
 
 export const EpclEntryConnection = connectionOf(EpclEntry, 'EpclEntry');
+
+/** How `asOf` reads entries (epclEntry, epclEntries, Dmc.entries, EpclList). */
+export const AS_OF_ENTRIES =
+  'Entries as of the end of this date, from their history: state and dateFirstAdded as they were then (filters apply to those), other fields current; entries created later are left out. Seeded entries carry the history the seed states (or a plausible synthetic one), so dates before 2021 may find entries as CANDIDATE.';
 export const EpclReportConnection = connectionOf(EpclReport, 'EpclReport');
 export const StateChangeConnection = connectionOf(StateChange, 'StateChange');
 
@@ -400,6 +429,11 @@ export enum StateChangeOrder {
   EFFECTIVE_ON_ASC = 'EFFECTIVE_ON_ASC',
   EFFECTIVE_ON_DESC = 'EFFECTIVE_ON_DESC',
 }
+export enum EpclListOrder {
+  EPCL_ID_ASC = 'EPCL_ID_ASC',
+  DATE_FIRST_ADDED_ASC = 'DATE_FIRST_ADDED_ASC',
+}
+registerEnumType(EpclListOrder, { name: 'EpclListOrder' });
 registerEnumType(StateChangeOrder, {
   name: 'StateChangeOrder',
   description: 'By effective date, then by the order the changes were recorded.',
@@ -470,9 +504,25 @@ export class EpclReportFilter {
 }
 
 @ArgsType()
+export class EpclListArgs extends PageArgs {
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'The EPCL as it stood at the end of this date, from the entries’ history (default: today). Entries ON_EPCL then, each with the list version that added it.',
+  })
+  asOf?: string | null;
+
+  @Field(() => [EpclListOrder], { nullable: true, description: 'Default EPCL_ID_ASC.' })
+  orderBy?: EpclListOrder[];
+}
+
+@ArgsType()
 export class EpclEntriesArgs extends PageArgs {
   @Field(() => EpclEntryFilter, { nullable: true })
   filter?: EpclEntryFilter;
+
+  @Field(() => LocalDate, { nullable: true, description: AS_OF_ENTRIES })
+  asOf?: string | null;
 
   @Field(() => [EpclEntryOrder], { nullable: true, description: 'Default ID_ASC.' })
   orderBy?: EpclEntryOrder[];
