@@ -75,7 +75,19 @@ describe('report 22 from where the seed leaves it to the EPCL', () => {
     expect(report.state).toBe('AWAITING_SOS');
     expect(report.objectionDeadline).toBe('2021-12-10');
     expect(report.rowVersion).toBe(3); // two updates since the seed (README's example relies on it)
-    expect(report.history.nodes).toEqual([
+    // The seeded history (dates stated by the seed document or assumed, and saying which), then the scheduler's.
+    expect(report.history.nodes.map((h) => [h.toState, h.effectiveOn, h.actor])).toEqual([
+      ['DRAFTING', '2021-11-02', 'seed'],
+      ['SSC_REVIEW', '2021-11-10', 'seed'],
+      ['SSC_CONFIRMED', '2021-11-10', 'seed'],
+      ['PUBLISHED', '2021-12-03', 'seed'],
+      ['OBJECTION_WINDOW_OPEN', '2021-12-03', 'seed'],
+      ['OBJECTION_WINDOW_CLOSED', '2021-12-10', 'scheduler'],
+      ['AWAITING_SOS', '2021-12-10', 'scheduler'],
+    ]);
+    expect(report.history.nodes[2].reason).toBe('STATED: SSC confirmed offline on 10 November 2021');
+    expect(report.history.nodes[3].reason).toMatch(/^ASSUMED: /);
+    expect(report.history.nodes.filter((h) => h.actor !== 'seed')).toEqual([
       expect.objectContaining({
         aggregate: 'EPCL_REPORT',
         fromState: 'OBJECTION_WINDOW_OPEN',
@@ -209,7 +221,15 @@ describe('report 22 from where the seed leaves it to the EPCL', () => {
       state: 'ON_EPCL',
       dateFirstAdded: '2021-12-17',
     });
-    expect(now.history.nodes).toEqual([
+    expect(await entry('002255', '2021-11-01')).toMatchObject({ state: 'CANDIDATE' }); // before its proposal
+    expect(now.history.nodes[0]).toMatchObject({
+      fromState: 'CANDIDATE',
+      toState: 'PROPOSED',
+      effectiveOn: '2021-11-02',
+      actor: 'seed',
+      reason: 'ASSUMED: proposed with the drafting of EPCL report 22',
+    });
+    expect(now.history.nodes.slice(1)).toEqual([
       expect.objectContaining({
         aggregate: 'EPCL_ENTRY',
         fromState: 'PROPOSED',
@@ -228,7 +248,7 @@ describe('report 22 from where the seed leaves it to the EPCL', () => {
       }),
     ]);
     const { rows } = await db.query<{ n: number }>(
-      `select count(*)::int as n from state_change where aggregate = 'EPCL_ENTRY'`,
+      `select count(*)::int as n from state_change where aggregate = 'EPCL_ENTRY' and actor <> 'seed'`,
     );
     expect(rows[0].n).toBe(2 * 435);
   });
@@ -374,7 +394,11 @@ describe('withdrawing an entry', () => {
     expect(res.entry).toEqual({ epclId: seEntries[0], state: 'WITHDRAWN', rowVersion: v + 1 });
     const history = ok(await t.request(EntryLifecycleDocument, { epclId: seEntries[0] })).epclEntry.history
       .nodes;
-    expect(history).toEqual([
+    expect(history.map((h) => [h.toState, h.actor])).toEqual([
+      ['PROPOSED', 'seed'],
+      ['WITHDRAWN', 'DCC_ADMIN'],
+    ]);
+    expect(history.slice(1)).toEqual([
       expect.objectContaining({
         fromState: 'PROPOSED',
         toState: 'WITHDRAWN',
@@ -402,7 +426,7 @@ describe('withdrawing an entry', () => {
     expect(results.filter((r) => r.userErrors[0]?.code === 'STALE_VERSION')).toHaveLength(49);
     const { rows } = await db.query(
       `select h.from_state, h.to_state, h.reason from state_change h join epcl_entry e on e.id = h.entry_id
-        where e.epcl_id = $1`,
+        where e.epcl_id = $1 and h.actor <> 'seed'`,
       [epclId],
     );
     expect(rows).toHaveLength(1);
