@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import {
   EntryLifecycleDocument,
   EntryStatesDocument,
+  SeedProvenanceDocument,
   EntryStatesAsOfDocument,
   EpclListAsOfDocument,
   ReportAsOfDocument,
@@ -104,6 +105,30 @@ describe('report 22 from where the seed leaves it to the EPCL', () => {
       }),
     ]);
     expect(await count(['PROPOSED'])).toBe(435);
+  });
+
+  it('tells stated, assumed and synthetic values of seeded objects apart, per field', async () => {
+    const res = ok(await t.request(SeedProvenanceDocument, { number: 22, epclId: '002255' }));
+    const source = (list: { field: string; source: string }[], field: string) =>
+      list.find((p) => p.field === field)?.source;
+    expect(source(res.epclReport.provenance, 'sscConfirmedOn')).toBe('STATED');
+    expect(source(res.epclReport.provenance, 'secasNotifiedOn')).toBe('ASSUMED');
+    expect(source(res.epclReport.provenance, 'publishedOn')).toBe('ASSUMED');
+    expect(res.synthetic.provenance.every((p) => p.source === 'SYNTHETIC')).toBe(true);
+    expect(res.synthetic.provenance.length).toBeGreaterThan(5);
+    expect(source(res.epclEntry.provenance, 'epclId')).toBe('STATED');
+    expect(source(res.epclEntry.provenance, 'dmc')).toBe('SYNTHETIC');
+    const [testReport] = res.testReports.nodes;
+    expect(source(testReport.provenance, 'draftIssuedOn')).toBe('STATED');
+    expect(source(testReport.provenance, 'sharedWithSuppliersOn')).toBe('ASSUMED');
+    expect(source(testReport.provenance, 'title')).toBe('SYNTHETIC');
+    expect(testReport.history.nodes.map((h) => [h.toState, h.effectiveOn])).toEqual([
+      ['DRAFT', '2021-11-02'],
+      ['SHARED_WITH_SUPPLIERS', '2021-11-02'],
+      ['TAG_REVIEWED', '2021-11-17'],
+      ['FINAL', '2021-11-18'],
+    ]);
+    expect(testReport.history.nodes[0].reason).toMatch(/^STATED: /);
   });
 
   it.each([

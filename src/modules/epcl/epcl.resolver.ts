@@ -18,7 +18,10 @@ import { badUserInput, notFound } from '../../core/graphql/errors';
 import { PageArgs, prepared, type Connection } from '../../core/graphql/relay';
 import { LocalDate } from '../../core/graphql/scalars';
 import { ReportGroup } from '../common/enums';
+import { entryProvenance, reportProvenance, type EntryFacts, type ReportFacts } from './provenance';
 import {
+  FieldProvenance,
+  PROVENANCE_DESCRIPTION,
   EpclListArgs,
   StateChange,
   StateChangeConnection,
@@ -118,6 +121,11 @@ export class EpclQueryResolver {
 
 @Resolver(() => EpclReport)
 export class EpclReportFieldsResolver {
+  @FieldResolver(() => [FieldProvenance], { description: PROVENANCE_DESCRIPTION })
+  provenance(@Root() root: EpclReport, @Info() info: GraphQLResolveInfo): FieldProvenance[] {
+    return reportProvenance(prepared<ReportFacts>(root, info));
+  }
+
   @FieldResolver(() => EpclEntryConnection, {
     description: 'Entries requested in the report, in Annex A order.',
   })
@@ -148,6 +156,11 @@ export class EpclReportFieldsResolver {
 
 @Resolver(() => EpclEntry)
 export class EpclEntryFieldsResolver {
+  @FieldResolver(() => [FieldProvenance], { description: PROVENANCE_DESCRIPTION })
+  provenance(@Root() root: EpclEntry, @Info() info: GraphQLResolveInfo): FieldProvenance[] {
+    return entryProvenance(prepared<EntryFacts>(root, info));
+  }
+
   @FieldResolver(() => StateChangeConnection, { description: HISTORY_DESCRIPTION })
   history(
     @Root() root: EpclEntry,

@@ -25,12 +25,22 @@ export const historyConnection = (where: (parent: string, child: string) => stri
     },
   });
 
+/** True when no history row says the object was created through the API (seeded objects have none). */
+export const seededSql = (fk: string, t: string) =>
+  `not exists (select 1 from state_change h where h.${fk} = ${t}.id and h.from_state is null and h.actor <> 'seed')`;
+
 export const EPCL_SQL: TypeDefinitions = {
   EpclEntry: fromEntity('EpclEntry', {
     restingEntries: hasMany('epcl_entry', 'basis_entry_id', 'epcl_id, id'),
     evidence: hasMany('epcl_entry_evidence', 'entry_id', 'role, test_report_id'),
     reports: hasMany('epcl_report_entry', 'entry_id', 'report_id'),
     history: historyConnection((p, c) => `${c}.entry_id = ${p}.id`),
+    provenance: {
+      kind: 'custom',
+      sql: (t) => `json_build_object('seeded', ${seededSql('entry_id', t)}, 'synthetic', ${t}.synthetic,
+        'reportSynthetic', (select r.synthetic from epcl_report_entry re join epcl_report r on r.id = re.report_id
+                             where re.entry_id = ${t}.id order by r.number desc limit 1))`,
+    },
     listVersion: expression(
       (t) => `(select json_build_object('version', v.version, 'publishedOn', v.published_on, 'entriesAdded',
         v.entries_added, 'recordedAt', to_json(v.recorded_at), 'actor', v.actor) from epcl_list_version v
@@ -85,6 +95,10 @@ export const EPCL_SQL: TypeDefinitions = {
     },
     objections: hasMany('epcl_objection', 'report_id', 'received_on, id'),
     history: historyConnection((p, c) => `${c}.report_id = ${p}.id and ${c}.aggregate = 'EPCL_REPORT'`),
+    provenance: {
+      kind: 'custom',
+      sql: (t) => `json_build_object('seeded', ${seededSql('report_id', t)}, 'synthetic', ${t}.synthetic)`,
+    },
   }),
   ReportCriterion: sqlType({
     number: column('criterion_no'),

@@ -16,6 +16,7 @@ import {
   VolumeBasis,
 } from '../common/enums';
 import { Dmc } from '../dmc/dmc.types';
+import { ProvenanceSource } from './provenance';
 import { TestingIssue, TestReport } from '../testing/testing.types';
 
 @ObjectType({ description: 'A published version of the EPCL.' })
@@ -424,6 +425,28 @@ export const AS_OF_ENTRIES =
   'Entries as of the end of this date, from their history: state and dateFirstAdded as they were then (filters apply to those), other fields current; entries created later are left out. Seeded entries carry the history the seed states (or a plausible synthetic one), so dates before 2021 may find entries as CANDIDATE.';
 export const EpclReportConnection = connectionOf(EpclReport, 'EpclReport');
 export const StateChangeConnection = connectionOf(StateChange, 'StateChange');
+
+registerEnumType(ProvenanceSource, {
+  name: 'ProvenanceSource',
+  description:
+    'Where a seeded value comes from: STATED by the seed document (EPCL Report 22), ASSUMED where the seed is silent and a value was needed, or SYNTHETIC (invented for the national catalogue around report 22).',
+});
+
+@ObjectType({ description: 'Where the value of one field of a seeded object comes from.' })
+export class FieldProvenance {
+  @Field({ description: 'The GraphQL field, e.g. "secasNotifiedOn".' })
+  field!: string;
+
+  @Field(() => ProvenanceSource)
+  source!: ProvenanceSource;
+
+  @Field(() => String, { nullable: true, description: 'What the seed says, or why the value was assumed.' })
+  note!: string | null;
+}
+
+/** The description of every `provenance` field. */
+export const PROVENANCE_DESCRIPTION =
+  'For objects the seed loaded: where the values of its fields come from (fields not listed are as loaded, without a claim); empty for objects recorded through the API. Readable by every viewer.';
 
 export enum StateChangeOrder {
   EFFECTIVE_ON_ASC = 'EFFECTIVE_ON_ASC',
