@@ -670,8 +670,21 @@ describe('a report from drafting to its objection window', () => {
       { code: 'REPORT_NUMBER_TAKEN', field: ['input', 'number'] },
     ]);
     expect((await create({}, SUPPLIER)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const res = ok(await create({})).createEpclReport;
-    expect(res.userErrors).toEqual([]);
+    // With an idempotency key, concurrent retries of the creation all answer the one report created.
+    const tries = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        create({ idempotencyKey: 'create-950' }).then((r) => ok(r).createEpclReport),
+      ),
+    );
+    const res = tries[0];
+    expect(tries.every((r) => r.userErrors.length === 0 && r.report?.number === 950)).toBe(true);
+    expect(
+      errorsOf(ok(await create({ idempotencyKey: 'create-950', title: 'another' })).createEpclReport),
+    ).toEqual([{ code: 'IDEMPOTENCY_KEY_REUSED', field: ['input', 'idempotencyKey'] }]);
+    // Without the key, the same creation again is refused by the database: the number is taken.
+    expect(errorsOf(ok(await create({})).createEpclReport)).toEqual([
+      { code: 'REPORT_NUMBER_TAKEN', field: ['input', 'number'] },
+    ]);
     expect(res.report).toMatchObject({ number: 950, state: 'DRAFTING', rowVersion: 1 });
     expect(res.report?.history.nodes).toEqual([
       expect.objectContaining({ fromState: null, toState: 'DRAFTING', effectiveOn: '2021-12-18' }),
