@@ -81,7 +81,7 @@ export class EpclQueryResolver {
 
   @Query(() => EpclEntryConnection, {
     description:
-      'The EPCL as published on a date: the entries ON_EPCL at the end of `asOf` (default today), from their history, each with `listVersion`, the version that added it. Readable by every viewer.',
+      'The EPCL as published on a date: the entries ON_EPCL at the end of `asOf` (default today), from their history, each with `listVersion`, the version that added it. Readable by every viewer. Eligibility and volumes (installation eligibility, upgrade candidates, report volumes) have no `asOf`: installations and devices keep no history, so they answer for today only.',
   })
   epclList(
     @Args() args: EpclListArgs,
