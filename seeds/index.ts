@@ -5,6 +5,7 @@ import { loadInventory, type InventoryResult } from './inventory';
 import { buildNational } from './national';
 import { buildReport22, type Report22 } from './report22';
 import { writeCatalogue } from './write';
+import { writeSeedHistory } from './history';
 import { withBulkLoad } from './bulk-load';
 import { loadPacing, type PacingSeedResult } from './pacing';
 
@@ -64,6 +65,7 @@ export async function seedDatabase(url: string, options: SeedOptions): Promise<S
     const t0 = Date.now();
     await writeCatalogue(db, data);
     await db.query('set constraints all immediate'); // run the deferred DMC and evidence checks now
+    await writeSeedHistory(db);
     const t1 = Date.now();
     let inventory: InventoryResult = { installations: 0, devices: 0, report22Candidates: 0 };
     if (options.installations > 0) {

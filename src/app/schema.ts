@@ -17,7 +17,7 @@ import {
 import { CalendarQueryResolver } from '../modules/calendar/calendar.resolver';
 import { registerEnums } from '../modules/common/enums.types';
 import { DMC_QUERIES, DMC_SQL } from '../modules/dmc/dmc.sql';
-import { DmcQueryResolver } from '../modules/dmc/dmc.resolver';
+import { DmcFieldsResolver, DmcQueryResolver } from '../modules/dmc/dmc.resolver';
 import {
   BlockedInstallationsResolver,
   DeviceUpgradeFieldsResolver,
@@ -91,6 +91,8 @@ const RESOLVERS: CompiledSchemaOptions['resolvers'] = [
   UpdateManufacturerPayloadResolver,
   FirmwareVersionFieldsResolver,
   DmcQueryResolver,
+  DmcFieldsResolver,
+  DmcFieldsResolver,
   TestingQueryResolver,
   EpclQueryResolver,
   EpclReportFieldsResolver,

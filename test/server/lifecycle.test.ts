@@ -2,6 +2,11 @@ import { Client } from 'pg';
 import {
   EntryLifecycleDocument,
   EntryStatesDocument,
+  SeedProvenanceDocument,
+  EntryStatesAsOfDocument,
+  EpclListAsOfDocument,
+  ReportAsOfDocument,
+  DmcEntriesAsOfDocument,
   AddEntriesToEpclReportDocument,
   CreateEpclReportDocument,
   ProposeEpclEntryDocument,
@@ -71,7 +76,19 @@ describe('report 22 from where the seed leaves it to the EPCL', () => {
     expect(report.state).toBe('AWAITING_SOS');
     expect(report.objectionDeadline).toBe('2021-12-10');
     expect(report.rowVersion).toBe(3); // two updates since the seed (README's example relies on it)
-    expect(report.history.nodes).toEqual([
+    // The seeded history (dates stated by the seed document or assumed, and saying which), then the scheduler's.
+    expect(report.history.nodes.map((h) => [h.toState, h.effectiveOn, h.actor])).toEqual([
+      ['DRAFTING', '2021-11-02', 'seed'],
+      ['SSC_REVIEW', '2021-11-10', 'seed'],
+      ['SSC_CONFIRMED', '2021-11-10', 'seed'],
+      ['PUBLISHED', '2021-12-03', 'seed'],
+      ['OBJECTION_WINDOW_OPEN', '2021-12-03', 'seed'],
+      ['OBJECTION_WINDOW_CLOSED', '2021-12-10', 'scheduler'],
+      ['AWAITING_SOS', '2021-12-10', 'scheduler'],
+    ]);
+    expect(report.history.nodes[2].reason).toBe('STATED: SSC confirmed offline on 10 November 2021');
+    expect(report.history.nodes[3].reason).toMatch(/^ASSUMED: /);
+    expect(report.history.nodes.filter((h) => h.actor !== 'seed')).toEqual([
       expect.objectContaining({
         aggregate: 'EPCL_REPORT',
         fromState: 'OBJECTION_WINDOW_OPEN',
@@ -88,6 +105,30 @@ describe('report 22 from where the seed leaves it to the EPCL', () => {
       }),
     ]);
     expect(await count(['PROPOSED'])).toBe(435);
+  });
+
+  it('tells stated, assumed and synthetic values of seeded objects apart, per field', async () => {
+    const res = ok(await t.request(SeedProvenanceDocument, { number: 22, epclId: '002255' }));
+    const source = (list: { field: string; source: string }[], field: string) =>
+      list.find((p) => p.field === field)?.source;
+    expect(source(res.epclReport.provenance, 'sscConfirmedOn')).toBe('STATED');
+    expect(source(res.epclReport.provenance, 'secasNotifiedOn')).toBe('ASSUMED');
+    expect(source(res.epclReport.provenance, 'publishedOn')).toBe('ASSUMED');
+    expect(res.synthetic.provenance.every((p) => p.source === 'SYNTHETIC')).toBe(true);
+    expect(res.synthetic.provenance.length).toBeGreaterThan(5);
+    expect(source(res.epclEntry.provenance, 'epclId')).toBe('STATED');
+    expect(source(res.epclEntry.provenance, 'dmc')).toBe('SYNTHETIC');
+    const [testReport] = res.testReports.nodes;
+    expect(source(testReport.provenance, 'draftIssuedOn')).toBe('STATED');
+    expect(source(testReport.provenance, 'sharedWithSuppliersOn')).toBe('ASSUMED');
+    expect(source(testReport.provenance, 'title')).toBe('SYNTHETIC');
+    expect(testReport.history.nodes.map((h) => [h.toState, h.effectiveOn])).toEqual([
+      ['DRAFT', '2021-11-02'],
+      ['SHARED_WITH_SUPPLIERS', '2021-11-02'],
+      ['TAG_REVIEWED', '2021-11-17'],
+      ['FINAL', '2021-11-18'],
+    ]);
+    expect(testReport.history.nodes[0].reason).toMatch(/^STATED: /);
   });
 
   it.each([
@@ -205,7 +246,15 @@ describe('report 22 from where the seed leaves it to the EPCL', () => {
       state: 'ON_EPCL',
       dateFirstAdded: '2021-12-17',
     });
-    expect(now.history.nodes).toEqual([
+    expect(await entry('002255', '2021-11-01')).toMatchObject({ state: 'CANDIDATE' }); // before its proposal
+    expect(now.history.nodes[0]).toMatchObject({
+      fromState: 'CANDIDATE',
+      toState: 'PROPOSED',
+      effectiveOn: '2021-11-02',
+      actor: 'seed',
+      reason: 'ASSUMED: proposed with the drafting of EPCL report 22',
+    });
+    expect(now.history.nodes.slice(1)).toEqual([
       expect.objectContaining({
         aggregate: 'EPCL_ENTRY',
         fromState: 'PROPOSED',
@@ -224,9 +273,56 @@ describe('report 22 from where the seed leaves it to the EPCL', () => {
       }),
     ]);
     const { rows } = await db.query<{ n: number }>(
-      `select count(*)::int as n from state_change where aggregate = 'EPCL_ENTRY'`,
+      `select count(*)::int as n from state_change where aggregate = 'EPCL_ENTRY' and actor <> 'seed'`,
     );
     expect(rows[0].n).toBe(2 * 435);
+  });
+
+  it('5. time travel: entries, the report, a DMC’s entries and the EPCL as of a date', async () => {
+    const asOf = async (states: ('PROPOSED' | 'APPROVED' | 'ON_EPCL')[], date: string) =>
+      ok(await t.request(EntryStatesAsOfDocument, { reportNumber: 22, states, asOf: date })).epclEntries
+        .totalCount;
+    expect(await asOf(['PROPOSED'], '2021-12-01')).toBe(435);
+    expect(await asOf(['ON_EPCL'], '2021-12-01')).toBe(0);
+    expect(await asOf(['APPROVED'], '2021-12-16')).toBe(435);
+    expect(await asOf(['ON_EPCL'], '2021-12-17')).toBe(435);
+
+    const report = async (date?: string) =>
+      ok(await t.request(ReportAsOfDocument, { number: 22, asOf: date })).epclReport;
+    expect(await report('2021-12-12')).toEqual({
+      number: 22,
+      state: 'AWAITING_SOS',
+      sosDecision: null,
+      sosDecidedOn: null,
+    });
+    expect(await report('2021-12-15')).toMatchObject({ state: 'APPROVED', sosDecidedOn: '2021-12-15' });
+
+    const dmcEntries = ok(await t.request(DmcEntriesAsOfDocument, { epclId: '002255', asOf: '2021-12-01' }))
+      .epclEntry.dmc.entries;
+    expect(dmcEntries.find((e) => e.epclId === '002255')).toEqual({
+      epclId: '002255',
+      state: 'PROPOSED',
+      dateFirstAdded: null,
+    });
+
+    const list = async (date: string) => {
+      const ids = new Map<string, { version: string; publishedOn: string } | null | undefined>();
+      let after: string | null | undefined;
+      for (;;) {
+        const page = ok(await t.request(EpclListAsOfDocument, { asOf: date, first: 100, after })).epclList;
+        for (const n of page.nodes) {
+          expect(n.state).toBe('ON_EPCL');
+          ids.set(n.epclId!, n.listVersion);
+        }
+        if (!page.pageInfo.hasNextPage) return { ids, total: page.totalCount };
+        after = page.pageInfo.endCursor;
+      }
+    };
+    const before = await list('2021-12-16');
+    const after = await list('2021-12-17');
+    expect(before.ids.has('002255')).toBe(false);
+    expect(after.total - before.total).toBe(435);
+    expect(after.ids.get('002255')).toEqual({ version: 'EPCL v1.23', publishedOn: '2021-12-17' });
   });
 
   it('removes an entry from the EPCL, keeping its date first added; stale and repeated removals are refused', async () => {
@@ -323,7 +419,11 @@ describe('withdrawing an entry', () => {
     expect(res.entry).toEqual({ epclId: seEntries[0], state: 'WITHDRAWN', rowVersion: v + 1 });
     const history = ok(await t.request(EntryLifecycleDocument, { epclId: seEntries[0] })).epclEntry.history
       .nodes;
-    expect(history).toEqual([
+    expect(history.map((h) => [h.toState, h.actor])).toEqual([
+      ['PROPOSED', 'seed'],
+      ['WITHDRAWN', 'DCC_ADMIN'],
+    ]);
+    expect(history.slice(1)).toEqual([
       expect.objectContaining({
         fromState: 'PROPOSED',
         toState: 'WITHDRAWN',
@@ -351,7 +451,7 @@ describe('withdrawing an entry', () => {
     expect(results.filter((r) => r.userErrors[0]?.code === 'STALE_VERSION')).toHaveLength(49);
     const { rows } = await db.query(
       `select h.from_state, h.to_state, h.reason from state_change h join epcl_entry e on e.id = h.entry_id
-        where e.epcl_id = $1`,
+        where e.epcl_id = $1 and h.actor <> 'seed'`,
       [epclId],
     );
     expect(rows).toHaveLength(1);
@@ -570,8 +670,21 @@ describe('a report from drafting to its objection window', () => {
       { code: 'REPORT_NUMBER_TAKEN', field: ['input', 'number'] },
     ]);
     expect((await create({}, SUPPLIER)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const res = ok(await create({})).createEpclReport;
-    expect(res.userErrors).toEqual([]);
+    // With an idempotency key, concurrent retries of the creation all answer the one report created.
+    const tries = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        create({ idempotencyKey: 'create-950' }).then((r) => ok(r).createEpclReport),
+      ),
+    );
+    const res = tries[0];
+    expect(tries.every((r) => r.userErrors.length === 0 && r.report?.number === 950)).toBe(true);
+    expect(
+      errorsOf(ok(await create({ idempotencyKey: 'create-950', title: 'another' })).createEpclReport),
+    ).toEqual([{ code: 'IDEMPOTENCY_KEY_REUSED', field: ['input', 'idempotencyKey'] }]);
+    // Without the key, the same creation again is refused by the database: the number is taken.
+    expect(errorsOf(ok(await create({})).createEpclReport)).toEqual([
+      { code: 'REPORT_NUMBER_TAKEN', field: ['input', 'number'] },
+    ]);
     expect(res.report).toMatchObject({ number: 950, state: 'DRAFTING', rowVersion: 1 });
     expect(res.report?.history.nodes).toEqual([
       expect.objectContaining({ fromState: null, toState: 'DRAFTING', effectiveOn: '2021-12-18' }),

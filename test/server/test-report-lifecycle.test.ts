@@ -93,6 +93,7 @@ describe('issuing a draft test report', () => {
     expect(res.userErrors).toEqual([]);
     expect(res.testReport).toMatchObject({
       state: 'DRAFT',
+      provenance: [], // recorded through the API, not seeded
       rowVersion: 1,
       draftIssuedOn: '2026-03-02',
       sharedWithSuppliersOn: null,

@@ -1,9 +1,12 @@
-import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
 import { resolveCompiled } from '../../core/graphql/compiler/run';
 import { badUserInput, notFound } from '../../core/graphql/errors';
-import type { Connection } from '../../core/graphql/relay';
+import { prepared, type Connection } from '../../core/graphql/relay';
+import { LocalDate } from '../../core/graphql/scalars';
+import { EpclEntry } from '../epcl/epcl.types';
+import { AS_OF_ENTRIES } from '../epcl/epcl.types';
 import { Dmc, DmcConnection, DmcDeviceInput, DmcsArgs } from './dmc.types';
 
 /** Root fields of DMCs. SQL: `DMC_QUERIES` in dmc.sql.ts. */
@@ -56,5 +59,17 @@ export class DmcQueryResolver {
         firmwareVersion: firmwareVersion.trim(),
       })),
     });
+  }
+}
+
+@Resolver(() => Dmc)
+export class DmcFieldsResolver {
+  @FieldResolver(() => [EpclEntry], { description: 'Its EPCL entries, one per installation status at most.' })
+  entries(
+    @Root() root: Dmc,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('asOf', () => LocalDate, { nullable: true, description: AS_OF_ENTRIES }) _asOf?: string | null,
+  ): EpclEntry[] {
+    return prepared(root, info);
   }
 }

@@ -8,6 +8,7 @@ import {
   lookup,
 } from '../../core/graphql/compiler/fields';
 import { decodeIdOf } from '../../core/graphql/compiler/global-id';
+import { entriesFrom } from '../epcl/epcl.sql';
 import { fromEntity, type TypeDefinitions } from '../../core/graphql/compiler/registry';
 import { restrictionAppliesTo } from '../catalogue/catalogue.sql';
 
@@ -25,7 +26,12 @@ const related = (kind: 'CHILD_OF' | 'SUBSTANTIVELY_EQUIVALENT_TO', direction: 's
 export const DMC_SQL: TypeDefinitions = {
   Dmc: fromEntity('Dmc', {
     slots: hasMany('dmc_slot', 'dmc_id', 'device_type, slot_no'),
-    entries: hasMany('epcl_entry', 'dmc_id', 'installation_status'),
+    entries: {
+      kind: 'list',
+      from: entriesFrom,
+      where: (p, c) => `${c}.dmc_id = ${p}.id`,
+      orderBy: (c) => `${c}.installation_status, ${c}.id`,
+    },
     parents: related('CHILD_OF', 'subject'),
     children: related('CHILD_OF', 'basis'),
     equivalentTo: related('SUBSTANTIVELY_EQUIVALENT_TO', 'subject'),

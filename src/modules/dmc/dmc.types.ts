@@ -47,7 +47,7 @@ export class Dmc extends Node {
   @Field(() => [DmcSlot])
   slots!: DmcSlot[];
 
-  @Field(() => [EpclEntry], { description: 'Its EPCL entries, one per installation status at most.' })
+  /** Field resolver `DmcFieldsResolver.entries` (with `asOf`). */
   entries!: EpclEntry[];
 
   @Field(() => [Dmc], {

@@ -18,7 +18,11 @@ import { badUserInput, notFound } from '../../core/graphql/errors';
 import { PageArgs, prepared, type Connection } from '../../core/graphql/relay';
 import { LocalDate } from '../../core/graphql/scalars';
 import { ReportGroup } from '../common/enums';
+import { entryProvenance, reportProvenance, type EntryFacts, type ReportFacts } from './provenance';
 import {
+  FieldProvenance,
+  PROVENANCE_DESCRIPTION,
+  EpclListArgs,
   StateChange,
   StateChangeConnection,
   StateChangeOrder,
@@ -75,6 +79,18 @@ export class EpclQueryResolver {
     return entry;
   }
 
+  @Query(() => EpclEntryConnection, {
+    description:
+      'The EPCL as published on a date: the entries ON_EPCL at the end of `asOf` (default today), from their history, each with `listVersion`, the version that added it. Readable by every viewer. Eligibility and volumes (installation eligibility, upgrade candidates, report volumes) have no `asOf`: installations and devices keep no history, so they answer for today only.',
+  })
+  epclList(
+    @Args() args: EpclListArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<EpclEntry>> {
+    return resolveCompiled(ctx, info, { ...args });
+  }
+
   @Query(() => EpclReportConnection, { description: 'EPCL reports, by number.' })
   epclReports(
     @Args() args: EpclReportsArgs,
@@ -89,9 +105,15 @@ export class EpclQueryResolver {
     @Arg('number', () => Int) number: number,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
+    @Arg('asOf', () => LocalDate, {
+      nullable: true,
+      description:
+        'The report as of the end of this date, from its history: state, sosDecision and sosDecidedOn as they were then (other fields current). NOT_FOUND if it was created later.',
+    })
+    asOf?: string | null,
   ): Promise<EpclReport> {
     if (number < 1) throw badUserInput('number', 'a positive report number', number);
-    const report = await resolveCompiled<EpclReport | null>(ctx, info, { number });
+    const report = await resolveCompiled<EpclReport | null>(ctx, info, { number, asOf: asOf ?? null });
     if (!report) throw notFound('EPCL report', 'number', number);
     return report;
   }
@@ -99,6 +121,11 @@ export class EpclQueryResolver {
 
 @Resolver(() => EpclReport)
 export class EpclReportFieldsResolver {
+  @FieldResolver(() => [FieldProvenance], { description: PROVENANCE_DESCRIPTION })
+  provenance(@Root() root: EpclReport, @Info() info: GraphQLResolveInfo): FieldProvenance[] {
+    return reportProvenance(prepared<ReportFacts>(root, info));
+  }
+
   @FieldResolver(() => EpclEntryConnection, {
     description: 'Entries requested in the report, in Annex A order.',
   })
@@ -129,6 +156,11 @@ export class EpclReportFieldsResolver {
 
 @Resolver(() => EpclEntry)
 export class EpclEntryFieldsResolver {
+  @FieldResolver(() => [FieldProvenance], { description: PROVENANCE_DESCRIPTION })
+  provenance(@Root() root: EpclEntry, @Info() info: GraphQLResolveInfo): FieldProvenance[] {
+    return entryProvenance(prepared<EntryFacts>(root, info));
+  }
+
   @FieldResolver(() => StateChangeConnection, { description: HISTORY_DESCRIPTION })
   history(
     @Root() root: EpclEntry,

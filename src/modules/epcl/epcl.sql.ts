@@ -7,7 +7,6 @@ import {
   expression,
   filterBy,
   hasMany,
-  lookup,
 } from '../../core/graphql/compiler/fields';
 import { decodeIdOf } from '../../core/graphql/compiler/global-id';
 import { fromEntity, sqlType, type TypeDefinitions } from '../../core/graphql/compiler/registry';
@@ -26,12 +25,29 @@ export const historyConnection = (where: (parent: string, child: string) => stri
     },
   });
 
+/** True when no history row says the object was created through the API (seeded objects have none). */
+export const seededSql = (fk: string, t: string) =>
+  `not exists (select 1 from state_change h where h.${fk} = ${t}.id and h.from_state is null and h.actor <> 'seed')`;
+
 export const EPCL_SQL: TypeDefinitions = {
   EpclEntry: fromEntity('EpclEntry', {
     restingEntries: hasMany('epcl_entry', 'basis_entry_id', 'epcl_id, id'),
     evidence: hasMany('epcl_entry_evidence', 'entry_id', 'role, test_report_id'),
     reports: hasMany('epcl_report_entry', 'entry_id', 'report_id'),
     history: historyConnection((p, c) => `${c}.entry_id = ${p}.id`),
+    provenance: {
+      kind: 'custom',
+      sql: (t) => `json_build_object('seeded', ${seededSql('entry_id', t)}, 'synthetic', ${t}.synthetic,
+        'reportSynthetic', (select r.synthetic from epcl_report_entry re join epcl_report r on r.id = re.report_id
+                             where re.entry_id = ${t}.id order by r.number desc limit 1))`,
+    },
+    listVersion: expression(
+      (t) => `(select json_build_object('version', v.version, 'publishedOn', v.published_on, 'entriesAdded',
+        v.entries_added, 'recordedAt', to_json(v.recorded_at), 'actor', v.actor) from epcl_list_version v
+        where ${t}.state in ('ON_EPCL', 'REMOVED') and v.published_on <= coalesce((select max(h.effective_on)
+          from state_change h where h.entry_id = ${t}.id and h.to_state = 'ON_EPCL'), ${t}.date_first_added)
+        order by v.published_on desc, v.id desc limit 1)`,
+    ),
   }),
   StateChange: fromEntity('StateChange'),
   EpclObjection: fromEntity('EpclObjection', {
@@ -79,6 +95,10 @@ export const EPCL_SQL: TypeDefinitions = {
     },
     objections: hasMany('epcl_objection', 'report_id', 'received_on, id'),
     history: historyConnection((p, c) => `${c}.report_id = ${p}.id and ${c}.aggregate = 'EPCL_REPORT'`),
+    provenance: {
+      kind: 'custom',
+      sql: (t) => `json_build_object('seeded', ${seededSql('report_id', t)}, 'synthetic', ${t}.synthetic)`,
+    },
   }),
   ReportCriterion: sqlType({
     number: column('criterion_no'),
@@ -125,26 +145,55 @@ function membership(
 }
 
 /**
- * Entries as they were on a date, from the history: the state of the last change effective on or before it;
- * before the first recorded change, that change's from-state (an entry created later did not exist: no
- * row); with no history, the current state. A date first added after it is not yet set. Other columns are
- * current. `jsonb_populate_record` keeps every other column of the row, so new columns need no change here.
+ * The state of each row of `table` as it was at the end of `date`, from its history (`state_change` rows
+ * matching `history`): the state of the last change effective on or before it; before the first recorded
+ * change, that change's from-state (null for a row created later: no row); with no history, the current
+ * state. `jsonb_populate_record` keeps every other column of the row, so new columns need no change here;
+ * `also` overrides further columns as of the date.
  */
-const entriesAsOf = (date: string) => `(select (jsonb_populate_record(e, jsonb_build_object(
-      'state', a.state, 'date_first_added', case when e.date_first_added <= ${date} then e.date_first_added end))).*
-    from epcl_entry e cross join lateral (
+const asOfRows = (
+  table: string,
+  history: string,
+  date: string,
+  also = '',
+) => `(select (jsonb_populate_record(t,
+      jsonb_build_object('state', a.state${also}))).*
+    from ${table} t cross join lateral (
       select case when last.to_state is not null then last.to_state when first.id is not null then first.from_state
-                  else e.state end as state
+                  else t.state end as state
       from (select 1) one
-      left join lateral (select h.to_state from state_change h where h.entry_id = e.id and h.effective_on <= ${date}
+      left join lateral (select h.to_state from state_change h where ${history} and h.effective_on <= ${date}
                           order by h.effective_on desc, h.id desc limit 1) last on true
-      left join lateral (select h.id, h.from_state from state_change h where h.entry_id = e.id
+      left join lateral (select h.id, h.from_state from state_change h where ${history}
                           order by h.effective_on, h.id limit 1) first on true) a
     where a.state is not null)`;
 
+/** Entries as they were on a date (see asOfRows); a date first added after it is not yet set. */
+export const entriesAsOf = (date: string) =>
+  asOfRows(
+    'epcl_entry',
+    'h.entry_id = t.id',
+    date,
+    `, 'date_first_added', case when t.date_first_added <= ${date} then t.date_first_added end`,
+  );
+
+/** Reports as they were on a date (their own states); a decision taken after it is not yet known. */
+const reportsAsOf = (date: string) =>
+  asOfRows(
+    'epcl_report',
+    "h.report_id = t.id and h.aggregate = 'EPCL_REPORT'",
+    date,
+    `, 'sos_decision', case when t.sos_decided_on <= ${date} then t.sos_decision end,
+       'sos_decided_on', case when t.sos_decided_on <= ${date} then t.sos_decided_on end`,
+  );
+
+/** The entries FROM item of a field with an optional `asOf` argument. */
+export const entriesFrom = (args: { asOf?: unknown }, ctx: SqlContext) =>
+  args.asOf ? entriesAsOf(ctx.param(args.asOf, 'date')) : 'epcl_entry';
+
 const firstAdded = (t: string) => `coalesce(${t}.date_first_added, 'infinity'::date)`;
 
-export const epclEntriesConnection = connection('epcl_entry', {
+export const epclEntriesConnection = connection(entriesFrom, {
   filters: {
     states: filterBy.anyOf((r) => `${r}.state`, 'text[]'),
     installationStatuses: filterBy.anyOf((r) => `${r}.installation_status`, 'text[]'),
@@ -183,9 +232,23 @@ export const EPCL_QUERIES: Record<string, FieldSpec> = {
   epclEntries: epclEntriesConnection,
   epclEntry: {
     kind: 'object',
-    from: (args, ctx) => (args.asOf ? entriesAsOf(ctx.param(args.asOf, 'date')) : 'epcl_entry'),
+    from: entriesFrom,
     where: (_p, c, args, ctx) => `${c}.epcl_id = ${ctx.param(args.epclId, 'text')}`,
   },
+  epclList: connection(
+    (args, ctx) => (args.asOf ? entriesAsOf(ctx.param(args.asOf, 'date')) : 'epcl_entry'),
+    {
+      where: (_p, c) => [`${c}.state = 'ON_EPCL'`],
+      orders: {
+        EPCL_ID_ASC: byColumnThenId((t) => `coalesce(${t}.epcl_id, '~')`, 'text'),
+        DATE_FIRST_ADDED_ASC: byColumnThenId(firstAdded, 'date'),
+      },
+    },
+  ),
   epclReports: epclReportsConnection,
-  epclReport: lookup('epcl_report', (r, a, p) => `${r}.number = ${p(a.number, 'int')}`),
+  epclReport: {
+    kind: 'object',
+    from: (args, ctx) => (args.asOf ? reportsAsOf(ctx.param(args.asOf, 'date')) : 'epcl_report'),
+    where: (_p, c, args, ctx) => `${c}.number = ${ctx.param(args.number, 'int')}`,
+  },
 };

@@ -16,7 +16,26 @@ import {
   VolumeBasis,
 } from '../common/enums';
 import { Dmc } from '../dmc/dmc.types';
+import { ProvenanceSource } from './provenance';
 import { TestingIssue, TestReport } from '../testing/testing.types';
+
+@ObjectType({ description: 'A published version of the EPCL.' })
+export class EpclListVersion {
+  @Field()
+  version!: string;
+
+  @Field(() => LocalDate)
+  publishedOn!: string;
+
+  @Field(() => Int, { description: 'Entries that went ON_EPCL with this version.' })
+  entriesAdded!: number;
+
+  @Field(() => DateTimeISOResolver)
+  recordedAt!: string;
+
+  @Field()
+  actor!: string;
+}
 
 @ObjectType({
   implements: Node,
@@ -82,6 +101,13 @@ export class EpclEntry extends Node {
 
   /** A connection (field resolver `EpclEntryFieldsResolver.history`). */
   history!: Connection<StateChange>;
+
+  @Field(() => EpclListVersion, {
+    nullable: true,
+    description:
+      'The published version of the EPCL that put the entry on the list (the last version published by the date it last went ON_EPCL); null when it is not on the list, or for seeded entries whose list version is not recorded.',
+  })
+  listVersion!: EpclListVersion | null;
 }
 
 @ObjectType({
@@ -393,13 +419,44 @@ export class EpclObjection {
 }
 
 export const EpclEntryConnection = connectionOf(EpclEntry, 'EpclEntry');
+
+/** How `asOf` reads entries (epclEntry, epclEntries, Dmc.entries, EpclList). */
+export const AS_OF_ENTRIES =
+  'Entries as of the end of this date, from their history: state and dateFirstAdded as they were then (filters apply to those), other fields current; entries created later are left out. Seeded entries carry the history the seed states (or a plausible synthetic one), so dates before 2021 may find entries as CANDIDATE.';
 export const EpclReportConnection = connectionOf(EpclReport, 'EpclReport');
 export const StateChangeConnection = connectionOf(StateChange, 'StateChange');
+
+registerEnumType(ProvenanceSource, {
+  name: 'ProvenanceSource',
+  description:
+    'Where a seeded value comes from: STATED by the seed document (EPCL Report 22), ASSUMED where the seed is silent and a value was needed, or SYNTHETIC (invented for the national catalogue around report 22).',
+});
+
+@ObjectType({ description: 'Where the value of one field of a seeded object comes from.' })
+export class FieldProvenance {
+  @Field({ description: 'The GraphQL field, e.g. "secasNotifiedOn".' })
+  field!: string;
+
+  @Field(() => ProvenanceSource)
+  source!: ProvenanceSource;
+
+  @Field(() => String, { nullable: true, description: 'What the seed says, or why the value was assumed.' })
+  note!: string | null;
+}
+
+/** The description of every `provenance` field. */
+export const PROVENANCE_DESCRIPTION =
+  'For objects the seed loaded: where the values of its fields come from (fields not listed are as loaded, without a claim); empty for objects recorded through the API. Readable by every viewer.';
 
 export enum StateChangeOrder {
   EFFECTIVE_ON_ASC = 'EFFECTIVE_ON_ASC',
   EFFECTIVE_ON_DESC = 'EFFECTIVE_ON_DESC',
 }
+export enum EpclListOrder {
+  EPCL_ID_ASC = 'EPCL_ID_ASC',
+  DATE_FIRST_ADDED_ASC = 'DATE_FIRST_ADDED_ASC',
+}
+registerEnumType(EpclListOrder, { name: 'EpclListOrder' });
 registerEnumType(StateChangeOrder, {
   name: 'StateChangeOrder',
   description: 'By effective date, then by the order the changes were recorded.',
@@ -470,9 +527,25 @@ export class EpclReportFilter {
 }
 
 @ArgsType()
+export class EpclListArgs extends PageArgs {
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'The EPCL as it stood at the end of this date, from the entries’ history (default: today). Entries ON_EPCL then, each with the list version that added it.',
+  })
+  asOf?: string | null;
+
+  @Field(() => [EpclListOrder], { nullable: true, description: 'Default EPCL_ID_ASC.' })
+  orderBy?: EpclListOrder[];
+}
+
+@ArgsType()
 export class EpclEntriesArgs extends PageArgs {
   @Field(() => EpclEntryFilter, { nullable: true })
   filter?: EpclEntryFilter;
+
+  @Field(() => LocalDate, { nullable: true, description: AS_OF_ENTRIES })
+  asOf?: string | null;
 
   @Field(() => [EpclEntryOrder], { nullable: true, description: 'Default ID_ASC.' })
   orderBy?: EpclEntryOrder[];

@@ -7,7 +7,8 @@ export const SCHEDULER_LOCK_KEY = 8_190_020_001;
 
 /**
  * Applies the transitions that fall due with time (today: objection windows closing at the end of their
- * deadline day), at start-up and then every `intervalMs`. However many server instances share the
+ * deadline day; a test report's referral window has no transition of its own — the state machine goes on only
+ * with a referral, refused after the window, or TAG's review, refused within it — so nothing is due there), at start-up and then every `intervalMs`. However many server instances share the
  * database, one run at a time leads: each run first takes a transaction-scoped PostgreSQL advisory lock
  * (`pg_try_advisory_xact_lock`) and does nothing when another instance holds it. A transaction lock rather
  * than a session one: no connection is held between runs, and a crashed leader releases it by itself.

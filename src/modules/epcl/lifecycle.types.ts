@@ -1,10 +1,11 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DateTimeISOResolver } from 'graphql-scalars';
 import { LocalDate } from '../../core/graphql/scalars';
 import type { Of } from '../../core/graphql/relay';
 import { UserError } from '../../core/graphql/user-error';
 import { EntryBasis, EvidenceRole, ReportGroup, SosDecision, SscMode } from '../common/enums';
-import { EpclEntry, EpclReport } from './epcl.types';
+import { EpclEntry, EpclListVersion, EpclReport } from './epcl.types';
+
+export { EpclListVersion };
 
 /* The GraphQL shape of the EPCL lifecycle mutations (lifecycle.service.ts). */
 
@@ -66,24 +67,6 @@ export class PublishEpclListVersionInput {
       'The publication date: the date first added of entries added for the first time; not before their approval or the previous version, not in the future.',
   })
   publishedOn!: string;
-}
-
-@ObjectType({ description: 'A published version of the EPCL.' })
-export class EpclListVersion {
-  @Field()
-  version!: string;
-
-  @Field(() => LocalDate)
-  publishedOn!: string;
-
-  @Field(() => Int, { description: 'Entries that went ON_EPCL with this version.' })
-  entriesAdded!: number;
-
-  @Field(() => DateTimeISOResolver)
-  recordedAt!: string;
-
-  @Field()
-  actor!: string;
 }
 
 @ObjectType({ description: 'The result of `publishEpclListVersion`.' })

@@ -4,7 +4,13 @@ import type { Context } from '../../core/graphql/context';
 import { resolveCompiled } from '../../core/graphql/compiler/run';
 import { prepared, type Connection } from '../../core/graphql/relay';
 import { HISTORY_DESCRIPTION, HistoryArgs } from '../epcl/epcl.resolver';
-import { StateChange, StateChangeConnection } from '../epcl/epcl.types';
+import {
+  FieldProvenance,
+  PROVENANCE_DESCRIPTION,
+  StateChange,
+  StateChangeConnection,
+} from '../epcl/epcl.types';
+import { testReportProvenance, type TestReportFacts } from '../epcl/provenance';
 import {
   TestingIssue,
   TestingIssueConnection,
@@ -49,6 +55,11 @@ export class TestingQueryResolver {
 
 @Resolver(() => TestReport)
 export class TestReportFieldsResolver {
+  @FieldResolver(() => [FieldProvenance], { description: PROVENANCE_DESCRIPTION })
+  provenance(@Root() root: TestReport, @Info() info: GraphQLResolveInfo): FieldProvenance[] {
+    return testReportProvenance(prepared<TestReportFacts>(root, info));
+  }
+
   @FieldResolver(() => StateChangeConnection, { description: HISTORY_DESCRIPTION })
   history(
     @Root() root: TestReport,

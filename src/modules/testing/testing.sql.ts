@@ -1,7 +1,7 @@
 import type { FieldSpec } from '../../core/graphql/compiler/compiler';
 import { all, byColumnThenId, byId, connection, filterBy, hasMany } from '../../core/graphql/compiler/fields';
 import { fromEntity, type TypeDefinitions } from '../../core/graphql/compiler/registry';
-import { historyConnection } from '../epcl/epcl.sql';
+import { historyConnection, seededSql } from '../epcl/epcl.sql';
 
 export const TESTING_SQL: TypeDefinitions = {
   TestReport: fromEntity('TestReport', {
@@ -9,6 +9,12 @@ export const TESTING_SQL: TypeDefinitions = {
     testingIssues: hasMany('testing_issue', 'test_report_id', 'ref'),
     evidenceFor: hasMany('epcl_entry_evidence', 'test_report_id'),
     history: historyConnection((p, c) => `${c}.test_report_id = ${p}.id and ${c}.aggregate = 'TEST_REPORT'`),
+    provenance: {
+      kind: 'custom',
+      sql: (t) => `json_build_object('seeded', ${seededSql('test_report_id', t)}, 'synthetic', ${t}.synthetic,
+        'report22', ${t}.tranche in (44, 46) and ${t}.capability_release like 'MOC Secure Capability Release%',
+        'dmct', ${t}.kind = 'DMCT_TESTING_REPORT')`,
+    },
   }),
   TestReportScope: fromEntity('TestReportScope'),
   TestingIssue: fromEntity('TestingIssue'),

@@ -65,7 +65,8 @@ export type OrderSpec = { keys: { sql: (alias: string) => string; cast: string }
 
 export type ConnectionSpec = {
   kind: 'connection';
-  from: string;
+  /** A table, or a FROM item built from the field's arguments (e.g. rows as of a date). */
+  from: From;
   /** Conditions on the row `child` other than the `filter` argument: the join to the parent, other arguments. */
   where: (parent: string | null, child: string, args: Args, ctx: SqlContext) => string[];
   /**
@@ -349,7 +350,7 @@ function compileConnection(
       const where = connectionConditions(spec, null, 'c', args, countCtx);
       ctx.deferredCounts.push({
         key,
-        sql: `select count(*)::int as n, (select version from catalogue_version where id = 1) as version from ${spec.from} c where ${where.join(' and ') || 'true'}`,
+        sql: `select count(*)::int as n, (select version from catalogue_version where id = 1) as version from ${fromItem(spec.from, args, countCtx)} c where ${where.join(' and ') || 'true'}`,
         params: countCtx.params,
       });
     } else if (name === 'totalCount') {
@@ -357,7 +358,7 @@ function compileConnection(
       const where = connectionConditions(spec, parent, counted, args, ctx);
       pairs.push(
         `'${key}'`,
-        `(select count(*)::int from ${spec.from} ${counted} where ${where.join(' and ') || 'true'})`,
+        `(select count(*)::int from ${fromItem(spec.from, args, ctx)} ${counted} where ${where.join(' and ') || 'true'})`,
       );
     } else if (name === 'nodes') {
       const column = `n${columns.length}`;
@@ -398,7 +399,7 @@ function compileConnection(
   }
   // Aggregate over the page; `group by ()` keeps exactly one row when no aggregate is selected.
   const page = wantsRows
-    ? `select ${columns.join(', ')} from ${spec.from} ${row} where ${conditions.join(' and ') || 'true'} order by ${orderSql} limit ${limit + 1}`
+    ? `select ${columns.join(', ')} from ${fromItem(spec.from, args, ctx)} ${row} where ${conditions.join(' and ') || 'true'} order by ${orderSql} limit ${limit + 1}`
     : 'select 1';
   return `(select ${jsonObject(pairs)} from (${page}) p group by ())`;
 }

@@ -1,4 +1,4 @@
-import type { Args, ConnectionSpec, FieldSpec, FilterSpec, OrderSpec } from './compiler';
+import type { Args, ConnectionSpec, FieldSpec, FilterSpec, From, OrderSpec } from './compiler';
 import { globalIdSql } from './global-id';
 
 /* Small builders for the type registry, so each module reads as a table of fields. */
@@ -47,7 +47,7 @@ export const byColumnThenId = (sql: (t: string) => string, cast: string, descend
  * `orderBy` value (the first is the default).
  */
 export function connection(
-  from: string,
+  from: From,
   options: {
     where?: ConnectionSpec['where'];
     filters?: Record<string, FilterSpec>;
