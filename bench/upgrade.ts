@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -11,7 +12,8 @@ import { progress, result, sleep } from './lib/log';
 /*
  * npm run bench:upgrade [-- --installations N] [--rebuild] [--no-brute-force]
  *
- * Builds (once, then reuses) a national inventory of 3,000,000 installations in bench/.cache/upgrade-pgdata,
+ * Builds (once per version of seeds/, then reuses) a national inventory of 3,000,000 installations in
+ * bench/.cache/upgrade-pgdata-<hash of seeds/*.ts>,
  * starts our server over it in production mode, and measures sequential request latency for the questions of
  * the upgrade analysis: candidate totals and the first page of 100 candidates with hops, for several target
  * DMCs; one installation's eligibility; report 22's recomputed volumes. Then it answers the totals with the
@@ -19,7 +21,21 @@ import { progress, result, sleep } from './lib/log';
  * The last line is one JSON object.
  */
 const ROOT = path.resolve(__dirname, '..');
-const CACHE = path.join(ROOT, 'bench', '.cache', 'upgrade-pgdata');
+/**
+ * The inventory is whatever seeds/ generates: one cache per version of the generator (a hash of seeds/*.ts),
+ * so a changed generator rebuilds, and checkouts with different generators sharing a cache keep their own.
+ */
+const SEEDS_HASH = (() => {
+  const hash = crypto.createHash('sha256');
+  const dir = path.join(ROOT, 'seeds');
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.ts'))
+    .sort())
+    hash.update(name).update(fs.readFileSync(path.join(dir, name)));
+  return hash.digest('hex').slice(0, 12);
+})();
+const CACHE = path.join(ROOT, 'bench', '.cache', `upgrade-pgdata-${SEEDS_HASH}`);
 const args = process.argv.slice(2);
 const INSTALLATIONS = Number(args[args.indexOf('--installations') + 1]) || 3_000_000;
 const REBUILD = args.includes('--rebuild');
