@@ -33,6 +33,7 @@ import {
 } from '../modules/eligibility/eligibility.resolver';
 import { EPCL_QUERIES, EPCL_SQL } from '../modules/epcl/epcl.sql';
 import { EpclQueryResolver, EpclReportFieldsResolver } from '../modules/epcl/epcl.resolver';
+import { EpclListDiffEntryResolver, EpclListDiffResolver } from '../modules/epcl/list-diff.resolver';
 import {
   EpclEntryPayloadResolver,
   EpclReportPayloadResolver,
@@ -104,6 +105,8 @@ const RESOLVERS: CompiledSchemaOptions['resolvers'] = [
   ReportImpactDrillDownResolver,
   ImpactEntryFieldsResolver,
   ImpactInstallationFieldsResolver,
+  EpclListDiffResolver,
+  EpclListDiffEntryResolver,
   DeviceUpgradeFieldsResolver,
   UpgradeOptionFieldsResolver,
   UpgradeCandidateFieldsResolver,
