@@ -207,6 +207,33 @@ export class VolumeTable {
 
 @ObjectType({
   description:
+    'A recomputed figure that the synthetic inventory was generated to produce (calibrated), not observed: its agreement with the published figure holds by construction.',
+})
+export class CalibratedFigure {
+  @Field(() => ReportSection)
+  section!: ReportSection;
+
+  @Field(() => VolumeBasis)
+  basis!: VolumeBasis;
+
+  @Field({ description: 'Which cell of that row: `installs.total` (installations, all statuses).' })
+  measure!: string;
+
+  @Field(() => Int, { description: 'The value the generator was calibrated to.' })
+  calibratedTo!: number;
+
+  @Field({ description: 'Where that value comes from.' })
+  source!: string;
+
+  @Field({
+    description:
+      'Whether the recomputed figure equals it (false when the inventory is too small to hold the calibrated number, or its data were changed since).',
+  })
+  holds!: boolean;
+}
+
+@ObjectType({
+  description:
     'A report’s Installs/Devices tables recomputed from the inventory, beside the published figures.',
 })
 export class ReportVolumes {
@@ -234,6 +261,12 @@ export class ReportVolumes {
       'What the recomputed figures rest on, when it is not a real inventory: e.g. that the demo inventory is calibrated so that the report’s published estimate of potential upgrades holds by construction.',
   })
   inventoryNote!: string | null;
+
+  @Field(() => [CalibratedFigure], {
+    description:
+      'The recomputed figures that come from the synthetic inventory’s calibration (empty for a real inventory): for report 22’s demo inventory, the overall potential-upgrade installations (the §1 estimate) and the overall at-target installations (the published 0). Every other recomputed figure (the status and group splits, devices, already eligible) is generated, neither calibrated nor observed. Scoped figures (a supplier viewer) are never calibrated: the list is then empty.',
+  })
+  calibratedFigures!: CalibratedFigure[];
 }
 
 @ObjectType({

@@ -180,9 +180,38 @@ export async function reportVolumes(ctx: Reader, reportId: number): Promise<Repo
         ]),
       ),
     );
+  const overall = tables.find((t) => t.section === 'OVERALL')!;
+  const overallInstalls = (basis: 'AT_TARGET_FW' | 'POTENTIAL_FW_UPGRADE') =>
+    overall.rows.find((r) => r.basis === basis)!.recomputed.installs.total;
+  // The demo inventory is calibrated to the report that states an estimate (report 22), and only as a whole:
+  // a supplier's share of it was not.
+  const calibrated = inventory.synthetic && inventory.estimate != null && ctx.viewer.role !== 'SUPPLIER';
+  const calibratedFigures = !calibrated
+    ? []
+    : [
+        {
+          section: 'OVERALL',
+          basis: 'POTENTIAL_FW_UPGRADE',
+          measure: 'installs.total',
+          calibratedTo: inventory.estimate!,
+          source:
+            'the report’s own estimate of unmigrated installations with the potential to be firmware upgraded (§1)',
+          holds: overallInstalls('POTENTIAL_FW_UPGRADE') === inventory.estimate,
+        },
+        {
+          section: 'OVERALL',
+          basis: 'AT_TARGET_FW',
+          measure: 'installs.total',
+          calibratedTo: 0,
+          source:
+            'the published at-target cells (all 0): the generator places no installation at a requested DMC’s firmware',
+          holds: overallInstalls('AT_TARGET_FW') === 0,
+        },
+      ];
   return {
     rule: RULE,
     tables,
+    calibratedFigures,
     alreadyEligible: { installs: eligibleBy('installs'), devices: eligibleBy('devices') },
     syntheticInventory: inventory.synthetic,
     inventoryNote: inventory.synthetic
