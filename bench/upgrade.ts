@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -12,7 +13,8 @@ import { progress, result, sleep } from './lib/log';
 /*
  * npm run bench:upgrade [-- --installations N[,N…]] [--cache-dir DIR] [--rebuild] [--no-brute-force] [--supplier]
  *
- * Builds (once, then reuses) a national inventory of 3,000,000 installations in bench/.cache/upgrade-pgdata,
+ * Builds (once per version of seeds/, then reuses) a national inventory of 3,000,000 installations in
+ * bench/.cache/upgrade-pgdata-<hash of seeds/*.ts>,
  * starts our server over it in production mode, and measures sequential request latency for the questions of
  * the upgrade analysis: candidate totals and the first page of 100 candidates with hops, for several target
  * DMCs; one installation's eligibility; report 22's recomputed volumes. Then it answers the totals with the
@@ -24,10 +26,24 @@ import { progress, result, sleep } from './lib/log';
  * The last line is one JSON object.
  *
  * Growth: `--installations 1000000,3000000,10000000` measures each size in turn, each with its own database
- * (`upgrade-pgdata-<N>` under the cache folder), then prints a table of how every figure grows and, last, one
+ * (`upgrade-pgdata-<hash>-<N>` under the cache folder), then prints a table of how every figure grows and, last, one
  * JSON array. `--cache-dir DIR` (or BENCH_CACHE_DIR) keeps the databases elsewhere than bench/.cache.
  */
 const ROOT = path.resolve(__dirname, '..');
+/**
+ * The inventory is whatever seeds/ generates: one cache per version of the generator (a hash of seeds/*.ts),
+ * so a changed generator rebuilds, and checkouts with different generators sharing a cache keep their own.
+ */
+const SEEDS_HASH = (() => {
+  const hash = crypto.createHash('sha256');
+  const dir = path.join(ROOT, 'seeds');
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.ts'))
+    .sort())
+    hash.update(name).update(fs.readFileSync(path.join(dir, name)));
+  return hash.digest('hex').slice(0, 12);
+})();
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined =>
   args.includes(name) ? args[args.indexOf(name) + 1] : undefined;
@@ -41,7 +57,7 @@ const SIZES = (option('--installations') ?? '3000000').split(',').map((raw) => {
   return n;
 });
 let INSTALLATIONS = SIZES[0];
-let CACHE = path.join(CACHE_DIR, 'upgrade-pgdata');
+let CACHE = path.join(CACHE_DIR, `upgrade-pgdata-${SEEDS_HASH}`);
 const REBUILD = args.includes('--rebuild');
 const BRUTE_FORCE_LIMIT_S = 90;
 const SKIP_BRUTE_FORCE = args.includes('--no-brute-force');
@@ -122,7 +138,10 @@ async function main(): Promise<void> {
   for (const size of SIZES) {
     INSTALLATIONS = size;
     // One size keeps the historical folder; several get one folder each, so none rebuilds another's.
-    CACHE = path.join(CACHE_DIR, SIZES.length === 1 ? 'upgrade-pgdata' : `upgrade-pgdata-${size}`);
+    CACHE = path.join(
+      CACHE_DIR,
+      SIZES.length === 1 ? `upgrade-pgdata-${SEEDS_HASH}` : `upgrade-pgdata-${SEEDS_HASH}-${size}`,
+    );
     summaries.push(await measure());
   }
   if (SIZES.length > 1) printGrowth(summaries);

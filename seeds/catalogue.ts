@@ -99,7 +99,10 @@ function firmwareLine(
   const line = { model, chain: chain.slice(0, length), orphans: chain.slice(length) };
   for (let i = 0; i + 1 < line.chain.length; i++) {
     data.addUpgradePath(line.chain[i], line.chain[i + 1]);
-    if (i + 2 < line.chain.length && i % 3 === 1) data.addUpgradePath(line.chain[i], line.chain[i + 2]);
+    // Skip edges: the first of each line only its operating supplier can perform (never on a Dormant meter,
+    // which then takes the chain one version at a time); the others DCC may perform too.
+    if (i + 2 < line.chain.length && i % 3 === 1)
+      data.addUpgradePath(line.chain[i], line.chain[i + 2], null, { dormantUpgradeByDcc: i !== 1 });
   }
   data.modelFirmware.set(model.id, line);
   return line;
@@ -191,6 +194,20 @@ export function buildCatalogue(data: Dataset): Catalogue {
     ],
     liberty110,
   };
+
+  // Paths the matching rules must read closely [I]: on each Secure line, a shortcut from the first version to
+  // the third that only MOC Secure may use (cohort-restricted), and from its other firmware line (the
+  // orphan version) a way back to the first version that needs a site visit (not over the air) and one to the
+  // second that only the IOC cohort may use: neither lets a MOC Secure installation on the orphan migrate.
+  const secureCohort = data.cohort(COHORTS.MOC_SECURE).id;
+  const iocCohort = data.cohort(COHORTS.IOC).id;
+  for (const line of [...secureModels.chf, ...secureModels.esme, ...secureModels.gsme, ...secureModels.gpf]) {
+    data.addUpgradePath(line.chain[0], line.chain[2], secureCohort);
+    if (line.orphans.length) {
+      data.addUpgradePath(line.orphans[0], line.chain[0], null, { otaSupported: false });
+      data.addUpgradePath(line.orphans[0], line.chain[1], iocCohort);
+    }
+  }
 
   data.addRestriction({
     deviceModelId: liberty110.model.id,

@@ -63,6 +63,10 @@ export type UpgradePathRow = {
   fromFirmwareId: number;
   toFirmwareId: number;
   cohortId: number | null;
+  /** False: the upgrade needs a site visit (not over the air), so the matching rules never use it. */
+  otaSupported: boolean;
+  /** False: only the operating supplier can perform it, so never for a Dormant meter. */
+  dormantUpgradeByDcc: boolean;
   synthetic: boolean;
 };
 export type RestrictionRow = {
@@ -253,11 +257,18 @@ export class Dataset {
     });
   }
 
-  addUpgradePath(from: FirmwareRow, to: FirmwareRow, cohortId: number | null = null): UpgradePathRow {
+  addUpgradePath(
+    from: FirmwareRow,
+    to: FirmwareRow,
+    cohortId: number | null = null,
+    how: { otaSupported?: boolean; dormantUpgradeByDcc?: boolean } = {},
+  ): UpgradePathRow {
     return push(this.upgradePaths, {
       fromFirmwareId: from.id,
       toFirmwareId: to.id,
       cohortId,
+      otaSupported: how.otaSupported ?? true,
+      dormantUpgradeByDcc: how.dormantUpgradeByDcc ?? true,
       synthetic: true,
     });
   }

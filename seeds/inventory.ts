@@ -25,9 +25,12 @@ import type { Report22 } from './report22';
  *  - every other MOC Secure installation is either migrated or blocked for report 22 for a stated reason
  *    (firmware newer than every target, a firmware line with no upgrade path, a different hardware version,
  *    an extra PPMID, a different composition, or an exclusion category);
- *  - other cohorts get installations around their own DMCs, at target or behind it, mostly migrated.
- * About 1.47 meters per installation (500,000 meters / 340,000 installations in the seed), plus the comms
- * hub and, with gas, the gas proxy.
+ *  - other cohorts get installations around their own DMCs, at target or behind it, mostly migrated;
+ *  - migrated installations are plausible: each sits at a DMC with an entry on the EPCL for its status, and
+ *    migrated on or after that entry was first added (so never before its cohort's first entry); MOC Secure
+ *    has 340,000 migrated installations per 3,000,000 (the seed's "over 500,000 meters / 340,000
+ *    installations" at the national scale pacing uses), 47 % of them with gas: about 1.47 meters each.
+ * About 1.47 meters per installation, plus the comms hub and, with gas, the gas proxy.
  */
 
 export type InventoryOptions = {
@@ -38,7 +41,13 @@ export type InventoryOptions = {
   onProgress?: (done: number, total: number) => void;
 };
 
-export type InventoryResult = { installations: number; devices: number; report22Candidates: number };
+export type InventoryResult = {
+  installations: number;
+  devices: number;
+  report22Candidates: number;
+  /** Migrated MOC Secure installations (340,000 per 3,000,000 installations). */
+  secureMigrated?: number;
+};
 
 type Kind = 'R22_CANDIDATE' | 'SECURE_MIGRATED' | 'SECURE_BLOCKED' | 'OTHER_COHORT';
 
@@ -57,6 +66,27 @@ export function defaultReport22Candidates(installations: number): number {
   return Math.min(66_000, Math.floor(installations * 0.45));
 }
 
+/** The national scale the demo sizes scale from (as the pacing seed's capacity does). */
+const NATIONAL_INSTALLATIONS = 3_000_000;
+/** MOC Secure installations migrated by November 2021, nationally (seed, LSC 6). */
+const SECURE_MIGRATED_NATIONALLY = 340_000;
+
+/** Migrated MOC Secure installations for an inventory: the seed's figure scaled, within what is left. */
+export function secureMigratedCount(installations: number, candidates: number): number {
+  return Math.min(
+    Math.round((installations * SECURE_MIGRATED_NATIONALLY) / NATIONAL_INSTALLATIONS),
+    Math.floor((installations - candidates) * 0.6),
+  );
+}
+
+/**
+ * Migrations draw on entries first added by this date: the seeded pacing history later moves some migration
+ * dates into its window (the 20 working days to 26 November 2021), which must still follow the entry.
+ */
+const MIGRATABLE_BY = '2021-10-15';
+/** The last migration date generated (the pacing history's last day). */
+const MIGRATED_BY = '2021-11-26';
+
 /** Installation + devices as generated, before serialisation. */
 type Generated = {
   cohortId: number;
@@ -64,7 +94,12 @@ type Generated = {
   migration: MigrationState;
   exclusion: ExclusionCategory | null;
   slots: SlotRow[];
+  /** For a migrated installation: when the entry it migrated under was first added. */
+  entryAddedOn?: string;
 };
+
+/** An entry on the EPCL an installation could have migrated under. */
+type Migratable = { dmc: DmcRow; status: InstallationStatus; addedOn: string };
 
 export class InventoryGenerator {
   private readonly rng: Random;
@@ -74,6 +109,9 @@ export class InventoryGenerator {
   private readonly eligibleNow: Set<string>;
   private readonly secureId: number;
   private readonly otherDmcs: DmcRow[];
+  /** Entries on the EPCL by `secure|gas|status` (Secure) and for the other cohorts. */
+  private readonly migratable = new Map<string, Migratable[]>();
+  private readonly otherMigratable: Migratable[] = [];
   private readonly lineOf = new Map<number, { line: ModelFirmware; index: number }>();
 
   constructor(
@@ -97,6 +135,20 @@ export class InventoryGenerator {
     );
     const r22Ids = new Set(report22.dmcs.map((d) => d.id));
     this.otherDmcs = data.dmcs.filter((d) => !r22Ids.has(d.id) && d.cohortId !== this.secureId);
+    for (const e of data.entries) {
+      const dmc = dmcById.get(e.dmcId);
+      if (!dmc || e.state !== EpclEntryState.ON_EPCL || !e.dateFirstAdded || e.dateFirstAdded > MIGRATABLE_BY)
+        continue;
+      const gas = dmc.slots.some((x) => x.deviceType === DeviceType.GSME);
+      const elec = dmc.slots.some((x) => x.deviceType === DeviceType.ESME);
+      // A Mixed installation has an active and a dormant meter: it needs both fuels.
+      if (e.installationStatus === InstallationStatus.MIXED && !(gas && elec)) continue;
+      const m = { dmc, status: e.installationStatus, addedOn: e.dateFirstAdded };
+      if (dmc.cohortId === this.secureId) {
+        const key = `${gas}|${e.installationStatus}`;
+        this.migratable.set(key, [...(this.migratable.get(key) ?? []), m]);
+      } else if (!r22Ids.has(dmc.id)) this.otherMigratable.push(m);
+    }
     for (const line of data.modelFirmware.values()) {
       line.chain.forEach((fw, index) => this.lineOf.set(fw.id, { line, index }));
       line.orphans.forEach((fw) => this.lineOf.set(fw.id, { line, index: -1 }));
@@ -152,8 +204,34 @@ export class InventoryGenerator {
     return [pick(s.chf), pick(s.esme), ...(gas ? [pick(s.gsme), pick(s.gpf)] : [])];
   }
 
+  /**
+   * A Mixed installation shaped like a report-22 dual-fuel target and behind it: firmware could take it
+   * there (over DCC-performed paths for its dormant meter), but report 22 has no Mixed entry, so it is no
+   * candidate (`upgradeCandidates(includeWithoutEntry: true)` shows it).
+   */
+  private mixedBehind(): Generated | undefined {
+    const duals = this.r22Targets.filter((t) => t.dmc.slots.some((x) => x.deviceType === DeviceType.GSME));
+    if (!duals.length) return undefined;
+    const target = this.rng.pick(duals);
+    const slots = target.dmc.slots.map((x) => {
+      const { line, index } = this.lineOf.get(x.firmwareVersionId)!;
+      return { ...x, firmwareVersionId: line.chain[index > 0 ? this.rng.int(index) : index].id };
+    });
+    return {
+      cohortId: this.secureId,
+      status: InstallationStatus.MIXED,
+      migration: MigrationState.UNMIGRATED,
+      exclusion: null,
+      slots,
+    };
+  }
+
   /** A MOC Secure installation that is not a report-22 candidate, for a stated reason. */
   private secureBlocked(): Generated {
+    if (this.rng.chance(0.1)) {
+      const mixed = this.mixedBehind();
+      if (mixed) return mixed;
+    }
     const gas = this.rng.chance(0.45);
     const slots = this.secureSlots(gas);
     const s = this.catalogue.secure;
@@ -203,19 +281,47 @@ export class InventoryGenerator {
     };
   }
 
+  /** Migrated under a MOC Secure entry on the list for its status: at that DMC, after the entry was added. */
   private secureMigrated(): Generated {
     const gas = this.rng.chance(0.47);
+    const status = this.statusFor(gas);
+    const pool =
+      this.migratable.get(`${gas}|${status}`) ??
+      this.migratable.get(`${!gas}|${status}`) ??
+      [...this.migratable.values()][0];
+    if (!pool) throw new Error('no MOC Secure entry on the EPCL to migrate under');
+    const m = this.rng.pick(pool);
     return {
       cohortId: this.secureId,
-      status: this.statusFor(gas),
+      status: m.status,
       migration: MigrationState.MIGRATED,
       exclusion: null,
-      slots: this.secureSlots(gas),
+      slots: m.dmc.slots,
+      entryAddedOn: m.addedOn,
     };
   }
 
   /** Around another cohort's DMC: at target or behind it; mostly migrated. */
   private otherCohort(): Generated {
+    const migration = this.rng.weighted([
+      [MigrationState.MIGRATED, 60],
+      [MigrationState.UNMIGRATED, 30],
+      [MigrationState.EXCLUDED, 5],
+      [MigrationState.FAILED, 3],
+      [MigrationState.SCHEDULED, 2],
+    ] as const);
+    if (migration === MigrationState.MIGRATED && this.otherMigratable.length) {
+      // Migrated under an entry on the list for its status: at that DMC, after the entry was added.
+      const m = this.rng.pick(this.otherMigratable);
+      return {
+        cohortId: m.dmc.cohortId,
+        status: m.status,
+        migration,
+        exclusion: null,
+        slots: m.dmc.slots,
+        entryAddedOn: m.addedOn,
+      };
+    }
     const dmc = this.rng.pick(this.otherDmcs);
     const slots = dmc.slots.map((s) => {
       const { line, index } = this.lineOf.get(s.firmwareVersionId)!;
@@ -224,13 +330,6 @@ export class InventoryGenerator {
         : s;
     });
     const gas = slots.some((s) => s.deviceType === DeviceType.GSME);
-    const migration = this.rng.weighted([
-      [MigrationState.MIGRATED, 60],
-      [MigrationState.UNMIGRATED, 30],
-      [MigrationState.EXCLUDED, 5],
-      [MigrationState.FAILED, 3],
-      [MigrationState.SCHEDULED, 2],
-    ] as const);
     return {
       cohortId: dmc.cohortId,
       status: this.statusFor(gas),
@@ -254,13 +353,19 @@ export class InventoryGenerator {
     }
   }
 
-  /** The kind of the i-th installation: candidates spread evenly through the ids, the rest by share. */
-  kindAt(i: number, total: number, candidates: number): Kind {
+  /**
+   * The kind of the i-th installation: candidates spread evenly through the ids, then migrated MOC Secure
+   * installations spread evenly through the rest, the others by share.
+   */
+  kindAt(i: number, total: number, candidates: number, secureMigrated: number): Kind {
     const before = Math.floor((i * candidates) / total);
     const after = Math.floor(((i + 1) * candidates) / total);
     if (after > before) return 'R22_CANDIDATE';
+    const j = i - before; // this installation's place among the non-candidates
+    const rest = total - candidates;
+    if (Math.floor(((j + 1) * secureMigrated) / rest) > Math.floor((j * secureMigrated) / rest))
+      return 'SECURE_MIGRATED';
     return this.rng.weighted([
-      ['SECURE_MIGRATED', 25],
       ['SECURE_BLOCKED', 10],
       ['OTHER_COHORT', 65],
     ] as const);
@@ -270,8 +375,11 @@ export class InventoryGenerator {
     return 1 + this.rng.int(this.data.suppliers.length);
   }
 
-  migratedOn(): string {
-    return new Date(Date.UTC(2019, 5, 1) + this.rng.int(900) * 86_400_000).toISOString().slice(0, 10);
+  /** A migration date on or after the day the entry was first added, up to the last pacing day. */
+  migratedOn(entryAddedOn: string): string {
+    const from = Date.parse(entryAddedOn + 'T00:00:00Z');
+    const days = Math.round((Date.parse(MIGRATED_BY + 'T00:00:00Z') - from) / 86_400_000);
+    return new Date(from + this.rng.int(days + 1) * 86_400_000).toISOString().slice(0, 10);
   }
 
   meterSplit(): boolean {
@@ -316,6 +424,7 @@ export async function loadInventory(
 ): Promise<InventoryResult> {
   const total = options.installations;
   const candidates = Math.min(options.report22Candidates ?? defaultReport22Candidates(total), total);
+  const secureMigrated = secureMigratedCount(total, candidates);
   let devices = 0;
   for (const pass of ['installation', 'device'] as const) {
     const gen = new InventoryGenerator(data, catalogue, report22, options.seed);
@@ -334,8 +443,8 @@ export async function loadInventory(
       const end = Math.min(total, start + batch);
       for (let i = start; i < end; i++) {
         const id = i + 1;
-        const g = gen.generate(gen.kindAt(i, total, candidates));
-        const migratedOn = g.migration === MigrationState.MIGRATED ? gen.migratedOn() : N;
+        const g = gen.generate(gen.kindAt(i, total, candidates, secureMigrated));
+        const migratedOn = g.migration === MigrationState.MIGRATED ? gen.migratedOn(g.entryAddedOn!) : N;
         const supplier = gen.randomSupplier();
         const elecActive =
           g.status === InstallationStatus.MIXED ? gen.meterSplit() : g.status === InstallationStatus.ACTIVE;
@@ -361,5 +470,5 @@ export async function loadInventory(
     await finish(stream);
     devices = deviceSeq;
   }
-  return { installations: total, devices, report22Candidates: candidates };
+  return { installations: total, devices, report22Candidates: candidates, secureMigrated };
 }

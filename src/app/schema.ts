@@ -23,7 +23,10 @@ import {
   DeviceUpgradeFieldsResolver,
   EligibilityFieldsResolver,
   EligibilityQueryResolver,
+  ImpactEntryFieldsResolver,
+  ImpactInstallationFieldsResolver,
   InstallationEligibilityResolver,
+  ReportImpactDrillDownResolver,
   ReportVolumesResolver,
   UpgradeCandidateFieldsResolver,
   UpgradeOptionFieldsResolver,
@@ -34,6 +37,7 @@ import {
   EpclQueryResolver,
   EpclReportFieldsResolver,
 } from '../modules/epcl/epcl.resolver';
+import { EpclListDiffEntryResolver, EpclListDiffResolver } from '../modules/epcl/list-diff.resolver';
 import {
   EpclEntryPayloadResolver,
   EpclReportPayloadResolver,
@@ -117,6 +121,11 @@ const RESOLVERS: CompiledSchemaOptions['resolvers'] = [
   EligibilityQueryResolver,
   InstallationEligibilityResolver,
   ReportVolumesResolver,
+  ReportImpactDrillDownResolver,
+  ImpactEntryFieldsResolver,
+  ImpactInstallationFieldsResolver,
+  EpclListDiffResolver,
+  EpclListDiffEntryResolver,
   DeviceUpgradeFieldsResolver,
   UpgradeOptionFieldsResolver,
   UpgradeCandidateFieldsResolver,

@@ -105,6 +105,48 @@ describe('the matching rules', () => {
     expect(matchInstallation(inst(elec(102, 201), 'DORMANT'), T, edges).kind).toBe('NO_MATCH');
   });
 
+  it('takes a Mixed installation’s dormant meter only over upgrades DCC may perform, its other devices over any', () => {
+    // The ESME's only path to 203 has a supplier-only hop; the comms hub's only path is supplier-only too.
+    const edges = [
+      edge(101, 102, { dormantUpgradeByDcc: false }),
+      edge(201, 202, { dormantUpgradeByDcc: false }),
+      edge(202, 203),
+    ];
+    const mixed = (esmeStatus: string) => [
+      dev('CHF', 10, 101),
+      { ...dev('ESME', 20, 201), meterStatus: esmeStatus, deviceId: 'E' },
+      { ...dev('GSME', 30, 302), meterStatus: esmeStatus === 'DORMANT' ? 'ACTIVE' : 'DORMANT' },
+      dev('GPF', 40, 402),
+    ];
+    const dual = target([
+      dev('CHF', 10, 102),
+      dev('ESME', 20, 203),
+      dev('GSME', 30, 302),
+      dev('GPF', 40, 402),
+    ]);
+    // Dormant gas meter (already at target): the active ESME and the hub may take the supplier-only hops.
+    const gasDormant = matchInstallation(inst(mixed('ACTIVE'), 'MIXED'), dual, edges);
+    expect(gasDormant.kind).toBe('UPGRADE');
+    // Dormant ESME: its supplier-only hop is closed to it; the hub's is still open (an active supplier).
+    const elecDormant = matchInstallation(inst(mixed('DORMANT'), 'MIXED'), dual, edges);
+    expect(elecDormant).toEqual({
+      kind: 'NO_MATCH',
+      blockers: [
+        {
+          code: 'NO_UPGRADE_PATH',
+          message:
+            "no DCC-performed upgrade path from firmware 201 of the dormant ESME to the DMC's firmware",
+        },
+      ],
+    });
+    // With a DCC-performed way round, the dormant ESME takes it.
+    const around = [...edges, edge(201, 203)];
+    expect(matchInstallation(inst(mixed('DORMANT'), 'MIXED'), dual, around)).toMatchObject({
+      kind: 'UPGRADE',
+      hops: 2,
+    });
+  });
+
   it('uses cohort-restricted paths only in their cohort, and never paths that are not over the air', () => {
     const cohort2 = [edge(201, 202, { cohortId: 2 }), edge(202, 203)];
     expect(matchInstallation(inst(elec(102, 201)), T, cohort2).kind).toBe('NO_MATCH');

@@ -53,7 +53,9 @@ function arbitraries() {
       .chain((m) => fc.constantFrom(...m.firmware).map((fw) => ({ type, model: m.id, fw })));
   const common = {
     otherCohort: fc.integer({ min: 0, max: 14 }).map((n) => n === 0),
-    status: fc.constantFrom('ACTIVE', 'ACTIVE', 'DORMANT', 'MIXED'),
+    status: fc.constantFrom('ACTIVE', 'ACTIVE', 'DORMANT', 'MIXED', 'MIXED'),
+    // Which meter of a Mixed installation is dormant (the other is active).
+    dormantMeter: fc.constantFrom('ESME', 'GSME'),
     migrated: fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
     ppmid: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
     extra: anyFirmwareOf('PPMID'),
@@ -99,10 +101,11 @@ function arbitraries() {
   );
 }
 
-it('agrees with the brute-force reference on candidates, hops and totals, with and without the entry rule (500 random cases)', async () => {
+it('agrees with the brute-force reference on candidates, hops and totals, with and without the entry rule, Mixed dormant meters on DCC-performed paths (500 random cases)', async () => {
   let checked = 0;
   let candidatesSeen = 0;
   let rawSeen = 0;
+  let mixedRuleMattered = 0;
   await fc.assert(
     fc.asyncProperty(arbitraries(), async (c) => {
       await db.query('begin');
@@ -135,16 +138,29 @@ it('agrees with the brute-force reference on candidates, hops and totals, with a
             i.migrated ? 'MIGRATED' : 'UNMIGRATED',
             i.migrated ? '2021-06-01' : null,
           ]);
+          const meterStatus = (type: string) =>
+            type !== 'ESME' && type !== 'GSME'
+              ? null
+              : status === 'MIXED'
+                ? type === i.dormantMeter
+                  ? 'DORMANT'
+                  : 'ACTIVE'
+                : status;
           for (const d of devices) {
             const hex = (id * 16 + ++eui).toString(16).toUpperCase().padStart(12, '0');
-            deviceRows.push([`FE-FD-${hex.match(/../g)!.join('-')}`, id, d.type, d.fw]);
+            deviceRows.push([`FE-FD-${hex.match(/../g)!.join('-')}`, id, d.type, d.fw, meterStatus(d.type)]);
           }
           if (!i.migrated)
             refInstallations.push({
               id,
               cohortId: cohort,
               status,
-              devices: devices.map((d) => ({ type: d.type, model: d.model, fw: d.fw })),
+              devices: devices.map((d) => ({
+                type: d.type,
+                model: d.model,
+                fw: d.fw,
+                dormantMeter: meterStatus(d.type) === 'DORMANT',
+              })),
             });
         }
         // One statement per table: the combination triggers run once, as they would for a real batch.
@@ -165,9 +181,13 @@ it('agrees with the brute-force reference on candidates, hops and totals, with a
           ],
         );
         await db.query(
-          `insert into device (eui64, installation_id, device_type, firmware_version_id)
-           select eui, inst, type, fw from jsonb_to_recordset($1::jsonb) as x(eui text, inst int, type text, fw int)`,
-          [JSON.stringify(deviceRows.map(([eui, inst, type, fw]) => ({ eui, inst, type, fw })))],
+          `insert into device (eui64, installation_id, device_type, firmware_version_id, meter_status)
+           select eui, inst, type, fw, meter from jsonb_to_recordset($1::jsonb) as x(eui text, inst int, type text, fw int, meter text)`,
+          [
+            JSON.stringify(
+              deviceRows.map(([eui, inst, type, fw, meter]) => ({ eui, inst, type, fw, meter })),
+            ),
+          ],
         );
         const slots = await db.query<{ cohort_id: number; device_type: string; model: number; fw: number }>(
           `select d.cohort_id, s.device_type, f.device_model_id as model, s.firmware_version_id as fw from dmc d
@@ -210,7 +230,25 @@ it('agrees with the brute-force reference on candidates, hops and totals, with a
             totals(expected.map((e) => refInstallations.find((r) => r.id === e.installationId)!)),
           );
           if (requireEntry) candidatesSeen += got.length;
-          else rawSeen += got.length;
+          else {
+            rawSeen += got.length;
+            // Mixed installations the dormant-meter rule decides differently from "any usable path".
+            const anyRule = referenceMatches(
+              refInstallations.map((r) => ({
+                ...r,
+                devices: r.devices.map((d) => ({ ...d, dormantMeter: false })),
+              })),
+              [target],
+              paths,
+            ).filter((m) => !m.atTarget);
+            const key = (m: { installationId: number; hops: number }) => `${m.installationId}:${m.hops}`;
+            const ruled = new Set(expected.map(key));
+            mixedRuleMattered += anyRule.filter(
+              (m) =>
+                refInstallations.find((r) => r.id === m.installationId)!.status === 'MIXED' &&
+                !ruled.has(key(m)),
+            ).length;
+          }
         }
         checked++;
       } finally {
@@ -224,4 +262,6 @@ it('agrees with the brute-force reference on candidates, hops and totals, with a
   expect(candidatesSeen).toBeGreaterThan(100);
   // …and raw reachability must find installations the entry rule then leaves out.
   expect(rawSeen).toBeGreaterThan(candidatesSeen);
+  // …and some Mixed installations must be decided by their dormant meter's DCC-performed paths.
+  expect(mixedRuleMattered).toBeGreaterThan(0);
 }, 240_000);

@@ -2,6 +2,8 @@ import type { Client } from 'pg';
 import { TEST_INVENTORY } from '../support/inventory';
 import { connectTestDatabase } from '../support/db';
 import { loadReference, referenceMatches } from '../support/reference';
+import { candidatesCtes, deviceHopsJson } from '../../src/modules/eligibility/upgrade.sql';
+import { secureMigratedCount } from '../../seeds/inventory';
 
 /** The seed document, as the database holds it. */
 let db: Client;
@@ -297,5 +299,149 @@ describe('the synthetic inventory', () => {
     expect(share.ACTIVE).toBeGreaterThan(0.5);
     expect(share.DORMANT).toBeGreaterThan(0.1);
     expect(share.MIXED).toBeGreaterThan(0.01);
+  });
+
+  it("migrates nobody before their cohort's first entry, or without an entry on the list for their status by then", async () => {
+    const [r] = await rows<{ migrated: number; too_early: number; without_entry: number }>(
+      `select count(*)::int as migrated,
+              count(*) filter (where i.migrated_on < (select min(e.date_first_added) from epcl_entry e join dmc d on d.id = e.dmc_id
+                                                       where d.cohort_id = i.cohort_id))::int as too_early,
+              count(*) filter (where not exists (select 1 from epcl_entry e where e.dmc_id = c.dmc_id and e.installation_status = i.status
+                                                    and e.state = 'ON_EPCL' and e.date_first_added <= i.migrated_on))::int as without_entry
+         from installation i left join device_combo c on c.id = i.combo_id where i.migration_state = 'MIGRATED'`,
+    );
+    expect(r.migrated).toBeGreaterThan(1000);
+    expect(r.too_early).toBe(0);
+    expect(r.without_entry).toBe(0);
+  });
+
+  it("migrates MOC Secure at the seed's scale: 340,000 installations and 500,000 meters per 3,000,000", async () => {
+    const [r] = await rows<{ installs: number; meters: number }>(
+      `select count(distinct i.id)::int as installs, count(d.*) filter (where d.device_type in ('ESME', 'GSME'))::int as meters
+         from installation i join cohort co on co.id = i.cohort_id join device d on d.installation_id = i.id
+        where co.code = 'MOC_SECURE' and i.migration_state = 'MIGRATED'`,
+    );
+    const expected = Math.round((TEST_INVENTORY.installations * 340_000) / 3_000_000);
+    expect(secureMigratedCount(TEST_INVENTORY.installations, TEST_INVENTORY.report22Candidates!)).toBe(
+      expected,
+    );
+    expect(r.installs).toBe(expected);
+    // 500,000 / 340,000 = 1.47 meters per installation.
+    expect(r.meters / r.installs).toBeGreaterThan(1.35);
+    expect(r.meters / r.installs).toBeLessThan(1.6);
+  });
+
+  it('has upgrade paths that need a site visit, that one cohort only may use, that only the supplier may perform', async () => {
+    const [p] = await rows<{
+      not_ota: number;
+      secure_only: number;
+      other_cohort: number;
+      supplier_only: number;
+    }>(
+      `select count(*) filter (where not p.ota_supported)::int as not_ota,
+              count(*) filter (where co.code = 'MOC_SECURE')::int as secure_only,
+              count(*) filter (where co.code is not null and co.code <> 'MOC_SECURE')::int as other_cohort,
+              count(*) filter (where not p.dormant_upgrade_by_dcc)::int as supplier_only
+         from firmware_upgrade_path p left join cohort co on co.id = p.cohort_id`,
+    );
+    expect(p.not_ota).toBeGreaterThan(0);
+    expect(p.secure_only).toBeGreaterThan(0);
+    expect(p.other_cohort).toBeGreaterThan(0);
+    expect(p.supplier_only).toBeGreaterThan(0);
+
+    const { installations, targets, paths } = await loadReference(db, 22);
+    const candidates = (ps: typeof paths) =>
+      new Map(
+        referenceMatches(installations, targets, ps)
+          .filter((m) => !m.atTarget)
+          .map((m) => [`${m.installationId}:${m.dmcId}`, m.hops]),
+      );
+    const actual = candidates(paths);
+    // A MOC Secure-only shortcut shortens some candidates' upgrades (the cohort rule lets them use it)…
+    const withoutSecureOnly = candidates(paths.filter((x) => x.cohortId === null));
+    expect([...actual].filter(([k, h]) => withoutSecureOnly.get(k)! > h).length).toBeGreaterThan(0);
+    // …the paths only another cohort may use would have made more installations candidates…
+    const all = await rows<{
+      from: number;
+      to: number;
+      cohort_id: number | null;
+      ota: boolean;
+      dcc: boolean;
+    }>(
+      `select from_firmware_id as "from", to_firmware_id as "to", cohort_id, ota_supported as ota, dormant_upgrade_by_dcc as dcc
+         from firmware_upgrade_path`,
+    );
+    const anyCohort = candidates(
+      all.filter((x) => x.ota).map((x) => ({ from: x.from, to: x.to, cohortId: null, dormantOk: x.dcc })),
+    );
+    expect(anyCohort.size).toBeGreaterThan(actual.size);
+    // …and so would the site-visit ones, were they over the air.
+    const overTheAir = candidates(
+      all.map((x) => ({ from: x.from, to: x.to, cohortId: x.cohort_id, dormantOk: x.dcc })),
+    );
+    expect(overTheAir.size).toBeGreaterThan(actual.size);
+    // Dormant candidates take the longer way round a path only the supplier may perform.
+    const dormantIds = new Set(installations.filter((i) => i.status === 'DORMANT').map((i) => i.id));
+    const dccEverywhere = candidates(paths.map((x) => ({ ...x, dormantOk: true })));
+    const longer = [...actual].filter(([k, h]) => dccEverywhere.get(k)! < h);
+    expect(longer.length).toBeGreaterThan(0);
+    for (const [k] of longer) expect(dormantIds.has(Number(k.split(':')[0]))).toBe(true);
+  });
+
+  it("takes a Mixed installation's dormant meter only over DCC-performed paths", async () => {
+    const dcc = new Map(
+      (
+        await rows<{ from: number; to: number; dcc: boolean }>(
+          `select from_firmware_id as "from", to_firmware_id as "to", bool_or(dormant_upgrade_by_dcc) as dcc
+             from firmware_upgrade_path where ota_supported and (cohort_id is null or cohort_id = (select id from cohort where code = 'MOC_SECURE'))
+            group by 1, 2`,
+        )
+      ).map((p) => [`${p.from}>${p.to}`, p.dcc]),
+    );
+    const targets = await rows<{ id: number }>(
+      `select distinct d.id from dmc d join dmc_slot s on s.dmc_id = d.id join epcl_entry e on e.dmc_id = d.id
+         join epcl_report_entry re on re.entry_id = e.id join epcl_report r on r.id = re.report_id
+        where r.number = 22 and s.device_type = 'GSME' order by d.id`,
+    );
+    let mixed = 0;
+    let dormantMeters = 0;
+    let supplierOnlyOnActive = 0;
+    for (const t of targets) {
+      const found = await rows<{ id: number; hops: { deviceId: string; path: number[] | null }[] }>(
+        `${candidatesCtes('$1::int', [`i.status = 'MIXED'`], false)}
+         select k.id, ${deviceHopsJson('k.id', 'k.dmc_id', 'k.status')} as hops from cand k`,
+        [t.id],
+      );
+      // Report 22 has no Mixed entry: by default none of these is a candidate.
+      expect(
+        await value<number>(
+          `${candidatesCtes('$1::int', [`i.status = 'MIXED'`])} select count(*)::int from cand`,
+          [t.id],
+        ),
+      ).toBe(0);
+      for (const c of found) {
+        mixed++;
+        const meters = new Map(
+          (
+            await rows<{ eui64: string; meter_status: string | null }>(
+              `select eui64, meter_status from device where installation_id = $1`,
+              [c.id],
+            )
+          ).map((d) => [d.eui64, d.meter_status]),
+        );
+        for (const h of c.hops) {
+          if (!h.path) continue;
+          const edges = h.path.slice(1).map((to, i) => dcc.get(`${h.path![i]}>${to}`));
+          if (meters.get(h.deviceId) === 'DORMANT') {
+            dormantMeters++;
+            expect(edges.every((e) => e === true)).toBe(true);
+          } else if (edges.some((e) => e === false)) supplierOnlyOnActive++;
+        }
+      }
+    }
+    expect(mixed).toBeGreaterThan(0);
+    expect(dormantMeters).toBeGreaterThan(0);
+    // The active meter and the comms hub may take paths only the supplier performs.
+    expect(supplierOnlyOnActive).toBeGreaterThan(0);
   });
 });

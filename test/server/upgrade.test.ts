@@ -112,6 +112,19 @@ describe('EPCL report volumes', () => {
     expect(epclReport.volumes.syntheticInventory).toBe(true);
     expect(epclReport.volumes.inventoryNote).toContain('calibrated so that the report');
     expect(epclReport.volumes.inventoryNote).toContain('66,000');
+    // …and names the figures that come from the calibration: at 4,000 installations the 66,000 cannot hold.
+    expect(
+      epclReport.volumes.calibratedFigures.map((f) => [
+        f.section,
+        f.basis,
+        f.measure,
+        f.calibratedTo,
+        f.holds,
+      ]),
+    ).toEqual([
+      ['OVERALL', 'POTENTIAL_FW_UPGRADE', 'installs.total', 66_000, false],
+      ['OVERALL', 'AT_TARGET_FW', 'installs.total', 0, true],
+    ]);
     const table = (section: string) => epclReport.volumes.tables.find((x) => x.section === section)!;
     const row = (section: string, basis: string) => table(section).rows.find((r) => r.basis === basis)!;
     const overall = row('OVERALL', 'POTENTIAL_FW_UPGRADE');
@@ -142,6 +155,10 @@ describe('EPCL report volumes', () => {
     expect(total(mine)).toBeLessThan(total(all));
     expect(total(mine)).toBeGreaterThan(0);
     expect(total(mine)).toBeLessThan(rows[0].n);
+    // A supplier's share of the demo inventory was never calibrated to anything.
+    expect(mine.epclReport.volumes.syntheticInventory).toBe(true);
+    expect(mine.epclReport.volumes.calibratedFigures).toEqual([]);
+    expect(all.epclReport.volumes.calibratedFigures).toHaveLength(2);
   });
 });
 
@@ -413,6 +430,10 @@ describe('candidates the upgrade would make eligible', () => {
     );
     const target = gid('Dmc', rows[0].dmc_id);
     const before = await candidates(target, false);
+    // The seeded Mixed installations behind this DMC: reachable by firmware, but no entry would take them.
+    const rawBefore = await candidates(target, true);
+    expect(rawBefore.totals.installs.mixed).toBeGreaterThan(0);
+    expect(before.totals.installs.mixed).toBe(0);
     expect(before.nodes.length).toBeGreaterThan(0);
     for (const n of before.nodes) expect(n.targetEntry?.installationStatus).toBe(n.installation.status);
 
@@ -435,8 +456,8 @@ describe('candidates the upgrade would make eligible', () => {
       active: before.totals.installs.active - 1,
       total: before.totals.installs.total - 1,
     });
-    expect(raw.totals.installs.mixed).toBe(before.totals.installs.mixed + 1);
-    expect(raw.totals.installs.total).toBe(before.totals.installs.total);
+    expect(raw.totals.installs.mixed).toBe(rawBefore.totals.installs.mixed + 1);
+    expect(raw.totals.installs.total).toBe(rawBefore.totals.installs.total);
     expect(eligible.nodes.some((n) => n.installation.id === turned.installation.id)).toBe(false);
     const mixed = raw.nodes.find((n) => n.installation.id === turned.installation.id);
     if (mixed) expect(mixed.targetEntry).toBeNull();

@@ -8,7 +8,8 @@ export type RefInstallation = {
   id: number;
   cohortId: number;
   status: string;
-  devices: { type: string; model: number; fw: number }[];
+  /** `dormantMeter`: a meter recorded dormant (in a Mixed installation it takes DCC-performed paths only). */
+  devices: { type: string; model: number; fw: number; dormantMeter?: boolean }[];
 };
 export type RefTarget = {
   dmcId: number;
@@ -55,11 +56,14 @@ export function reachable(paths: RefPath[], cohortId: number, from: number): Set
 }
 
 /** Every way to pair the installation's devices with the target's slots of the same type and model. */
-function pairings(devices: RefInstallation['devices'], slots: RefTarget['slots']): [number, number][][] {
+function pairings(
+  devices: RefInstallation['devices'],
+  slots: RefTarget['slots'],
+): [number, number, RefInstallation['devices'][number]][][] {
   if (devices.length !== slots.length) return [];
-  const results: [number, number][][] = [];
+  const results: [number, number, RefInstallation['devices'][number]][][] = [];
   const used = new Array(slots.length).fill(false);
-  const walk = (i: number, acc: [number, number][]) => {
+  const walk = (i: number, acc: [number, number, RefInstallation['devices'][number]][]) => {
     if (i === devices.length) {
       results.push([...acc]);
       return;
@@ -67,7 +71,7 @@ function pairings(devices: RefInstallation['devices'], slots: RefTarget['slots']
     slots.forEach((slot, j) => {
       if (used[j] || slot.type !== devices[i].type || slot.model !== devices[i].model) return;
       used[j] = true;
-      acc.push([devices[i].fw, slot.fw]);
+      acc.push([devices[i].fw, slot.fw, devices[i]]);
       walk(i + 1, acc);
       acc.pop();
       used[j] = false;
@@ -90,9 +94,12 @@ export function referenceMatches(
       let hops = Infinity;
       for (const pairs of pairings(inst.devices, t.slots)) {
         if (pairs.every(([fw, target]) => fw === target)) atTarget = true;
-        const dormant = inst.status === 'DORMANT';
-        const each = pairs.map(([fw, target]) =>
-          fw === target ? 0 : reachableHops(paths, inst.cohortId, fw, dormant).get(target),
+        // Dormant installations, and a Mixed installation's dormant meter, only over DCC-performed paths.
+        const dcc = (d: RefInstallation['devices'][number]) =>
+          inst.status === 'DORMANT' ||
+          (inst.status === 'MIXED' && !!d.dormantMeter && (d.type === 'ESME' || d.type === 'GSME'));
+        const each = pairs.map(([fw, target, d]) =>
+          fw === target ? 0 : reachableHops(paths, inst.cohortId, fw, dcc(d)).get(target),
         );
         if (each.every((h) => h !== undefined))
           hops = Math.min(
@@ -117,8 +124,9 @@ export async function loadReference(db: Client, reportNumber: number) {
     device_type: string;
     device_model_id: number;
     fw: number;
+    meter_status: string | null;
   }>(
-    `select i.id as installation_id, i.cohort_id, i.status, d.device_type, f.device_model_id, f.id as fw
+    `select i.id as installation_id, i.cohort_id, i.status, d.device_type, f.device_model_id, f.id as fw, d.meter_status
        from installation i join device d on d.installation_id = i.id join firmware_version f on f.id = d.firmware_version_id
       where i.migration_state = 'UNMIGRATED' and i.exclusion_category is null`,
   );
@@ -130,7 +138,12 @@ export async function loadReference(db: Client, reportNumber: number) {
       status: r.status,
       devices: [],
     };
-    inst.devices.push({ type: r.device_type, model: r.device_model_id, fw: r.fw });
+    inst.devices.push({
+      type: r.device_type,
+      model: r.device_model_id,
+      fw: r.fw,
+      dormantMeter: r.meter_status === 'DORMANT',
+    });
     byId.set(r.installation_id, inst);
   }
   const slots = await db.query<{

@@ -146,7 +146,10 @@ export class FirmwareUpgradePath extends Node {
   @Field({ description: 'Can be applied over the air.' })
   otaSupported!: boolean;
 
-  @Field({ description: 'DCC may apply it to Dormant installations.' })
+  @Field({
+    description:
+      'DCC may apply it to Dormant installations and to the dormant meter of a Mixed one. False: only the operating supplier can, so the upgrade analysis never uses it for them.',
+  })
   dormantUpgradeByDcc!: boolean;
 
   @Field(() => String, { nullable: true })

@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
 import { loadNode } from '../../core/graphql/compiler/node-loader';
-import { requireDccAdmin } from '../../core/graphql/authz';
+import { DCC_ADMIN_ONLY, requireDccAdmin } from '../../core/graphql/authz';
 import { idempotent } from '../epcl/idempotency.service';
 import { createDmc } from './dmc.service';
 import { CreateDmcInput, CreateDmcPayload, Dmc } from './dmc.types';
@@ -10,6 +10,7 @@ import { CreateDmcInput, CreateDmcPayload, Dmc } from './dmc.types';
 /** Writes of DMCs (issue 8). */
 @Resolver()
 export class DmcMutationResolver {
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => CreateDmcPayload, {
     description:
       'Creates a DMC in a cohort from its slots, with CANDIDATE EPCL entries for the statuses given (history from createdOn). DCC admins only (analysts and suppliers get FORBIDDEN). User errors: INVALID_INPUT, NOT_FOUND (cohort or firmware), DUPLICATE_DMC (the cohort has a DMC with these slots), DMC_COMPOSITION (not exactly one CHF and at least one meter), DEVICE_TYPE_MISMATCH (a slot type differs from its firmware’s device model), IDEMPOTENCY_KEY_REUSED.',

@@ -1,4 +1,16 @@
-import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  Info,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
 import { decodeIdOf, MAX_KEY } from '../../core/graphql/compiler/global-id';
@@ -24,6 +36,10 @@ import {
   BlockedInstallationsFilter,
   DeviceUpgrade,
   Eligibility,
+  ImpactEntry,
+  ImpactEntryConnection,
+  ImpactInstallation,
+  ImpactInstallationConnection,
   UpgradeOption,
   ReportImpact,
   ReportVolumes,
@@ -43,6 +59,8 @@ import {
 } from './eligibility.service';
 import {
   countsByStatus as counts,
+  impactEntriesPage,
+  impactInstallationsPage,
   matchReport,
   reportVolumes,
   STATUSES,
@@ -85,7 +103,7 @@ export class EligibilityQueryResolver {
     // Query cost (src/core/graphql/limits.ts): every candidate match of the target DMC and its totals.
     complexity: COST.UPGRADE_CANDIDATES,
     description:
-      'Unmigrated installations that could be firmware-upgraded to a DMC: same cohort, same device models (manufacturer, model, hardware), at least one firmware different, and every different firmware upgradeable to the DMC’s through directed paths usable for the cohort (DCC-performed paths for Dormant installations). Supplier viewers see only their own.',
+      'Unmigrated installations that could be firmware-upgraded to a DMC: same cohort, same device models (manufacturer, model, hardware), at least one firmware different, and every different firmware upgradeable to the DMC’s through directed over-the-air paths usable for the cohort. Dormant installations only over paths DCC may perform; a Mixed installation’s dormant meter likewise (no supplier operates it), its other devices over any usable path. Supplier viewers see only their own.',
   })
   async upgradeCandidates(
     @Args() args: UpgradeCandidatesArgs,
@@ -204,7 +222,128 @@ export class ReportVolumesResolver {
       );
     const direct = by(true);
     const byFirmwareUpgrade = by(false);
-    return { direct, byFirmwareUpgrade, total: sum([direct, byFirmwareUpgrade]) };
+    return { reportId, direct, byFirmwareUpgrade, total: sum([direct, byFirmwareUpgrade]) };
+  }
+}
+
+const keyCursor = (kind: string, id: number) => Buffer.from(JSON.stringify([kind, id])).toString('base64');
+function afterKey(kind: string, cursor: string | null | undefined): number | undefined {
+  if (cursor === undefined || cursor === null) return undefined;
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
+    if (Array.isArray(v) && v[0] === kind && Number.isInteger(v[1]) && v[1] > 0 && v[1] <= MAX_KEY)
+      return v[1] as number;
+  } catch {
+    // fall through to the error below
+  }
+  throw badUserInput('after', 'a cursor returned by this connection', cursor);
+}
+
+@ArgsType()
+class ImpactPageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size (default 20, at most 100).' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+  after?: string;
+}
+
+@Resolver(() => ReportImpact)
+export class ReportImpactDrillDownResolver {
+  @FieldResolver(() => ImpactEntryConnection, {
+    complexity: COST.REPORT_ANALYSIS,
+    description:
+      'The report’s entries (by EPCL entry id; keyset cursors), each with the installations not eligible today that become eligible under it. Anyone may ask: DCC staff count every installation, a supplier only its own.',
+  })
+  async entries(
+    @Root() root: ReportImpact,
+    @Args() args: ImpactPageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ImpactEntryConnection> {
+    const size = pageArgs(args).limit;
+    const after = afterKey('IMPACT_ENTRY', args.after);
+    const rows = await impactEntriesPage(ctx, root.reportId, size, after);
+    const nodes = rows.slice(0, size).map((r) => ({
+      entryId: r.entry_id,
+      installations: r.installations,
+      devices: r.devices,
+    }));
+    const cursors = nodes.map((n) => keyCursor('IMPACT_ENTRY', n.entryId));
+    return {
+      edges: nodes.map((node, i) => ({ cursor: cursors[i], node })),
+      nodes,
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: after !== undefined,
+        startCursor: cursors[0] ?? null,
+        endCursor: cursors.at(-1) ?? null,
+      },
+      totalCount:
+        rows[0]?.total ??
+        (
+          await ctx.sql<{ n: number }>(
+            'select count(*)::int as n from epcl_report_entry where report_id = $1',
+            [root.reportId],
+          )
+        )[0].n,
+    };
+  }
+
+  @FieldResolver(() => ImpactInstallationConnection, {
+    complexity: COST.REPORT_ANALYSIS,
+    description:
+      'The installations (by id; keyset cursors) not eligible today that become eligible if the report is approved, each with the entry it is counted under, as `impact` counts them. Anyone may ask: DCC staff see every installation, a supplier only its own.',
+  })
+  async installations(
+    @Root() root: ReportImpact,
+    @Args() args: ImpactPageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ImpactInstallationConnection> {
+    const size = pageArgs(args).limit;
+    const after = afterKey('IMPACT_INSTALLATION', args.after);
+    const { total, page } = await impactInstallationsPage(ctx, root.reportId, size, after);
+    const nodes = page.slice(0, size).map((r) => ({
+      installation: installationFromRow(r),
+      entryId: r.entry_id,
+      atTarget: r.at_target,
+      hops: r.hops,
+    }));
+    const cursors = page.slice(0, size).map((r) => keyCursor('IMPACT_INSTALLATION', r.id));
+    return {
+      edges: nodes.map((node, i) => ({ cursor: cursors[i], node })),
+      nodes,
+      pageInfo: {
+        hasNextPage: page.length > size,
+        hasPreviousPage: after !== undefined,
+        startCursor: cursors[0] ?? null,
+        endCursor: cursors.at(-1) ?? null,
+      },
+      totalCount: total,
+    };
+  }
+}
+
+@Resolver(() => ImpactEntry)
+export class ImpactEntryFieldsResolver {
+  @FieldResolver(() => EpclEntry)
+  entry(
+    @Root() root: ImpactEntry,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EpclEntry | null> {
+    return loadNode(ctx, info, 'EpclEntry', root.entryId);
+  }
+}
+
+@Resolver(() => ImpactInstallation)
+export class ImpactInstallationFieldsResolver {
+  @FieldResolver(() => EpclEntry, { description: 'The report’s entry it is counted under.' })
+  entry(
+    @Root() root: ImpactInstallation,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EpclEntry | null> {
+    return loadNode(ctx, info, 'EpclEntry', root.entryId);
   }
 }
 

@@ -74,6 +74,7 @@ export async function explainEligibility(
       modelId: d.modelId,
       firmwareId: d.firmwareVersionId,
       deviceId: d.deviceId,
+      meterStatus: d.meterStatus,
     })),
   };
   const blockers: Blocker[] = [];

@@ -63,7 +63,8 @@ export class Eligibility {
   modelIds!: number[];
 
   @Field(() => [UpgradeOption], {
-    description: 'DMCs with an entry for its status reachable by firmware upgrade, fewest hops first.',
+    description:
+      'DMCs with an entry for its status reachable by firmware upgrade, fewest hops first (over the air and usable for its cohort; DCC-performed paths only for a Dormant installation and for a Mixed installation’s dormant meter). Empty for a migrated installation.',
   })
   upgradeOptions!: UpgradeOption[];
 
@@ -206,6 +207,33 @@ export class VolumeTable {
 
 @ObjectType({
   description:
+    'A recomputed figure that the synthetic inventory was generated to produce (calibrated), not observed: its agreement with the published figure holds by construction.',
+})
+export class CalibratedFigure {
+  @Field(() => ReportSection)
+  section!: ReportSection;
+
+  @Field(() => VolumeBasis)
+  basis!: VolumeBasis;
+
+  @Field({ description: 'Which cell of that row: `installs.total` (installations, all statuses).' })
+  measure!: string;
+
+  @Field(() => Int, { description: 'The value the generator was calibrated to.' })
+  calibratedTo!: number;
+
+  @Field({ description: 'Where that value comes from.' })
+  source!: string;
+
+  @Field({
+    description:
+      'Whether the recomputed figure equals it (false when the inventory is too small to hold the calibrated number, or its data were changed since).',
+  })
+  holds!: boolean;
+}
+
+@ObjectType({
+  description:
     'A report’s Installs/Devices tables recomputed from the inventory, beside the published figures.',
 })
 export class ReportVolumes {
@@ -233,12 +261,21 @@ export class ReportVolumes {
       'What the recomputed figures rest on, when it is not a real inventory: e.g. that the demo inventory is calibrated so that the report’s published estimate of potential upgrades holds by construction.',
   })
   inventoryNote!: string | null;
+
+  @Field(() => [CalibratedFigure], {
+    description:
+      'The recomputed figures that come from the synthetic inventory’s calibration (empty for a real inventory): for report 22’s demo inventory, the overall potential-upgrade installations (the §1 estimate) and the overall at-target installations (the published 0). Every other recomputed figure (the status and group splits, devices, already eligible) is generated, neither calibrated nor observed. Scoped figures (a supplier viewer) are never calibrated: the list is then empty.',
+  })
+  calibratedFigures!: CalibratedFigure[];
 }
 
 @ObjectType({
   description: 'Installations not eligible today that become eligible if the report is approved.',
 })
 export class ReportImpact {
+  /** The report, for the drill-down connections. */
+  reportId!: number;
+
   @Field(() => StatusCounts, { description: 'Already at a requested DMC’s firmware.' })
   direct!: StatusCounts;
 
@@ -247,6 +284,85 @@ export class ReportImpact {
 
   @Field(() => StatusCounts)
   total!: StatusCounts;
+}
+
+@ObjectType({
+  description:
+    'One entry of the report with the installations (not eligible today) that become eligible under it if the report is approved, each installation counted under one entry only, as `impact` counts them.',
+})
+export class ImpactEntry {
+  entryId!: number;
+
+  @Field(() => Int, { description: 'Installations counted under this entry (scoped to the viewer).' })
+  installations!: number;
+
+  @Field(() => Int, { description: 'All devices of those installations.' })
+  devices!: number;
+}
+
+@ObjectType()
+export class ImpactEntryEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => ImpactEntry)
+  node!: Of<ImpactEntry>;
+}
+
+@ObjectType({ description: 'The report’s entries in EPCL entry order, a page at a time.' })
+export class ImpactEntryConnection {
+  @Field(() => [ImpactEntryEdge])
+  edges!: ImpactEntryEdge[];
+
+  @Field(() => [ImpactEntry])
+  nodes!: ImpactEntry[];
+
+  @Field(() => PageInfo)
+  pageInfo!: Of<PageInfo>;
+
+  @Field(() => Int, { description: 'Entries of the report.' })
+  totalCount!: number;
+}
+
+@ObjectType({
+  description:
+    'An installation not eligible today that becomes eligible if the report is approved: the entry it is counted under, whether it is already at that DMC’s firmware, and the firmware hops otherwise.',
+})
+export class ImpactInstallation {
+  @Field(() => Installation)
+  installation!: Of<Installation>;
+
+  entryId!: number;
+
+  @Field({ description: 'Already at the DMC’s firmware (no upgrade needed).' })
+  atTarget!: boolean;
+
+  @Field(() => Int, { description: 'Firmware hops to the DMC (0 at target).' })
+  hops!: number;
+}
+
+@ObjectType()
+export class ImpactInstallationEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => ImpactInstallation)
+  node!: Of<ImpactInstallation>;
+}
+
+@ObjectType({ description: 'Installations the report makes eligible, by installation id, a page at a time.' })
+export class ImpactInstallationConnection {
+  @Field(() => [ImpactInstallationEdge])
+  edges!: ImpactInstallationEdge[];
+
+  @Field(() => [ImpactInstallation])
+  nodes!: ImpactInstallation[];
+
+  @Field(() => PageInfo)
+  pageInfo!: Of<PageInfo>;
+
+  @Field(() => Int, { description: 'Installations over every page (scoped to the viewer).' })
+  totalCount!: number;
 }
 
 @InputType({ description: 'Every condition given must hold; a list matches any of its values.' })

@@ -8,12 +8,20 @@
  * firmware equals T's. It COULD BE FIRMWARE-UPGRADED to T when all but firmware match, at least one firmware
  * differs, and every differing device has a directed upgrade path (any number of hops) to T's firmware that
  * is usable for the cohort: over the air, and for a Dormant installation only through upgrades DCC may
- * perform. Only unmigrated installations count. Child DMCs match by their own slots, never as a subset.
+ * perform. A Mixed installation's dormant meter (it has no operating supplier) follows the Dormant rule too;
+ * its other devices may use any usable path. Only unmigrated installations count. Child DMCs match by their own slots, never as a subset.
  */
 
 import { BlockerCode } from '../common/enums';
 
-export type DeviceFacts = { deviceType: string; modelId: number; firmwareId: number; deviceId?: string };
+export type DeviceFacts = {
+  deviceType: string;
+  modelId: number;
+  firmwareId: number;
+  deviceId?: string;
+  /** For meters: ACTIVE or DORMANT (a Mixed installation's dormant meter takes DCC-performed paths only). */
+  meterStatus?: string | null;
+};
 export type TargetSlot = { deviceType: string; modelId: number; firmwareId: number };
 export type Target = { dmcId: number; cohortId: number; slots: TargetSlot[] };
 export type UpgradeEdge = {
@@ -37,19 +45,28 @@ export type Match =
   | { kind: 'UPGRADE'; devices: DeviceHops[]; hops: number }
   | { kind: 'NO_MATCH'; blockers: Blocker[] };
 
-/** The usable edges for an installation's cohort and status. */
-function usable(
-  edges: UpgradeEdge[],
-  cohortId: number,
-  status: InstallationFacts['status'],
-): Map<number, number[]> {
+/** The usable edges for a cohort: over the air; with `dcc`, only upgrades DCC may perform. */
+function usable(edges: UpgradeEdge[], cohortId: number, dcc: boolean): Map<number, number[]> {
   const next = new Map<number, number[]>();
   for (const e of edges) {
     if (!e.otaSupported || (e.cohortId !== null && e.cohortId !== cohortId)) continue;
-    if (status === 'DORMANT' && !e.dormantUpgradeByDcc) continue;
+    if (dcc && !e.dormantUpgradeByDcc) continue;
     next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
   }
   return next;
+}
+
+/**
+ * Whether a device of an installation needs DCC-performed upgrades: every device of a Dormant installation,
+ * and the dormant meter of a Mixed one (no supplier operates it).
+ */
+export function needsDccPath(status: InstallationFacts['status'], device: DeviceFacts): boolean {
+  return (
+    status === 'DORMANT' ||
+    (status === 'MIXED' &&
+      device.meterStatus === 'DORMANT' &&
+      (device.deviceType === 'ESME' || device.deviceType === 'GSME'))
+  );
 }
 
 /** The shortest directed firmware path from `from` to `to` (both included), or null. Never by version order. */
@@ -145,7 +162,9 @@ export function matchInstallation(inst: InstallationFacts, target: Target, edges
       })),
     };
   }
-  const next = usable(edges, inst.cohortId, inst.status);
+  const anyPath = usable(edges, inst.cohortId, false);
+  const dccPath = usable(edges, inst.cohortId, true);
+  const next = (d: DeviceFacts) => (needsDccPath(inst.status, d) ? dccPath : anyPath);
   let best: DeviceHops[] | undefined;
   let bestHops = Infinity;
   for (const pairs of pairings(inst.devices, target.slots)) {
@@ -153,7 +172,7 @@ export function matchInstallation(inst: InstallationFacts, target: Target, edges
     const paths = pairs.map(([d, s]) => ({
       device: d,
       targetFirmwareId: s.firmwareId,
-      path: shortestPath(next, d.firmwareId, s.firmwareId),
+      path: shortestPath(next(d), d.firmwareId, s.firmwareId),
     }));
     if (paths.some((p) => p.path === null)) continue;
     const hops = paths.reduce((sum, p) => sum + p.path!.length - 1, 0);
@@ -164,13 +183,13 @@ export function matchInstallation(inst: InstallationFacts, target: Target, edges
   }
   if (best) return { kind: 'UPGRADE', devices: best.filter((d) => d.path.length > 1), hops: bestHops };
   const stuck = inst.devices.filter(
-    (d) => !target.slots.some((s) => key(s) === key(d) && shortestPath(next, d.firmwareId, s.firmwareId)),
+    (d) => !target.slots.some((s) => key(s) === key(d) && shortestPath(next(d), d.firmwareId, s.firmwareId)),
   );
   return {
     kind: 'NO_MATCH',
     blockers: stuck.map((d) => ({
       code: BlockerCode.NO_UPGRADE_PATH,
-      message: `no ${inst.status === 'DORMANT' ? 'DCC-performed ' : ''}upgrade path from firmware ${d.firmwareId} of the ${d.deviceType} to the DMC's firmware`,
+      message: `no ${needsDccPath(inst.status, d) ? 'DCC-performed ' : ''}upgrade path from firmware ${d.firmwareId} of the ${inst.status === 'MIXED' && needsDccPath(inst.status, d) ? 'dormant ' : ''}${d.deviceType} to the DMC's firmware`,
     })),
   };
 }

@@ -1,8 +1,8 @@
 import { sqlParams } from '../../core/db/sql-params';
 import type { Context } from '../../core/graphql/context';
-import { viewerScope } from '../inventory/inventory.service';
+import { INSTALLATION_COLUMNS, viewerScope, type InstallationRow } from '../inventory/inventory.service';
 import type { ReportVolumes, StatusCounts } from './eligibility.types';
-import { matchCtes, UNMIGRATED } from './upgrade.sql';
+import { reportBestCtes, UNMIGRATED, variantMatches } from './upgrade.sql';
 
 /*
  * A report's Installs/Devices tables recomputed from the inventory: every combination matched against every
@@ -53,31 +53,24 @@ export type MatchedRow = {
   devices: number;
 };
 
+/** Combinations whose DMC has an entry on the list for a status: installations there are eligible today. */
+export const ELIGIBLE_NOW_CTE = `eligible_now as materialized (
+       select c2.id as combo_id, e2.installation_status as status from device_combo c2
+         join epcl_entry e2 on e2.dmc_id = c2.dmc_id where e2.state = 'ON_EPCL')`;
+
 /**
  * A report's matches, counted once per installation. The precedence (at target, then Group 1, then fewest
- * hops) depends only on an installation's combination and status, so it is decided per (combination,
- * status) and the installations are then counted through the partial index on unmigrated installations
+ * hops) depends only on an installation's combination and status (and, for a Mixed one, which meter is
+ * dormant, looked up only where that changes the answer), so it is decided per (combination, status) and the installations are then counted through the partial index on unmigrated installations
  * (index-only, supplier included), never by scanning the inventory.
  */
 export async function matchReport(ctx: Reader, reportId: number): Promise<MatchedRow[]> {
   const { values, p } = sqlParams();
   const report = p(reportId, 'int');
   const scope = viewerScope(ctx.viewer, p);
-  const hops = `case when en.installation_status = 'DORMANT' then p.hops_dormant else p.hops_any end`;
   return ctx.analyse<MatchedRow>(
-    `${matchCtes(`entries as (
-        select e.dmc_id, e.installation_status, re.report_group from epcl_report_entry re join epcl_entry e on e.id = re.entry_id
-         where re.report_id = ${report}),
-      targets(dmc_id, cohort_id) as (select d.id, d.cohort_id from dmc d where d.id in (select dmc_id from entries))`)},
-     best as materialized (
-       select distinct on (p.combo_id, en.installation_status) p.combo_id, en.installation_status as status, p.at_target, en.report_group
-         from pairs p join entries en on en.dmc_id = p.dmc_id
-        where (p.at_target or case when en.installation_status = 'DORMANT' then p.up_dormant else p.up_any end)
-        order by p.combo_id, en.installation_status, p.at_target desc, en.report_group, ${hops}),
-     -- Combinations whose DMC has an entry on the list for a status: installations there are eligible today.
-     eligible_now as materialized (
-       select c2.id as combo_id, e2.installation_status as status from device_combo c2
-         join epcl_entry e2 on e2.dmc_id = c2.dmc_id where e2.state = 'ON_EPCL'),
+    `${reportBestCtes(report)},
+     ${ELIGIBLE_NOW_CTE},
      decided as (
        select b.*, exists (select 1 from eligible_now x where x.combo_id = b.combo_id and x.status = b.status) as eligible_now
          from best b)
@@ -85,7 +78,8 @@ export async function matchReport(ctx: Reader, reportId: number): Promise<Matche
             sum(n.installs * c.device_count)::int as devices
        from decided b join device_combo c on c.id = b.combo_id
        cross join lateral (select count(*)::int as installs from installation i
-                            where i.combo_id = b.combo_id and i.status = b.status and ${UNMIGRATED} and ${scope}) n
+                            where i.combo_id = b.combo_id and i.status = b.status and ${UNMIGRATED} and ${scope}
+                              and ${variantMatches('b', 'i')}) n
       where n.installs > 0
       group by 1, 2, 3, 4`,
     values,
@@ -186,9 +180,38 @@ export async function reportVolumes(ctx: Reader, reportId: number): Promise<Repo
         ]),
       ),
     );
+  const overall = tables.find((t) => t.section === 'OVERALL')!;
+  const overallInstalls = (basis: 'AT_TARGET_FW' | 'POTENTIAL_FW_UPGRADE') =>
+    overall.rows.find((r) => r.basis === basis)!.recomputed.installs.total;
+  // The demo inventory is calibrated to the report that states an estimate (report 22), and only as a whole:
+  // a supplier's share of it was not.
+  const calibrated = inventory.synthetic && inventory.estimate != null && ctx.viewer.role !== 'SUPPLIER';
+  const calibratedFigures = !calibrated
+    ? []
+    : [
+        {
+          section: 'OVERALL',
+          basis: 'POTENTIAL_FW_UPGRADE',
+          measure: 'installs.total',
+          calibratedTo: inventory.estimate!,
+          source:
+            'the report’s own estimate of unmigrated installations with the potential to be firmware upgraded (§1)',
+          holds: overallInstalls('POTENTIAL_FW_UPGRADE') === inventory.estimate,
+        },
+        {
+          section: 'OVERALL',
+          basis: 'AT_TARGET_FW',
+          measure: 'installs.total',
+          calibratedTo: 0,
+          source:
+            'the published at-target cells (all 0): the generator places no installation at a requested DMC’s firmware',
+          holds: overallInstalls('AT_TARGET_FW') === 0,
+        },
+      ];
   return {
     rule: RULE,
     tables,
+    calibratedFigures,
     alreadyEligible: { installs: eligibleBy('installs'), devices: eligibleBy('devices') },
     syntheticInventory: inventory.synthetic,
     inventoryNote: inventory.synthetic
@@ -199,4 +222,84 @@ export async function reportVolumes(ctx: Reader, reportId: number): Promise<Repo
         }.`
       : null,
   } as ReportVolumes;
+}
+
+const IMPACT_COUNTS = (report: string, scope: string) => `${reportBestCtes(report)},
+     ${ELIGIBLE_NOW_CTE},
+     counted as (
+       select b.dmc_id, b.status, sum(n.installs)::int as installs, sum(n.installs * c.device_count)::int as devices
+         from best b join device_combo c on c.id = b.combo_id
+         cross join lateral (select count(*)::int as installs from installation i
+                              where i.combo_id = b.combo_id and i.status = b.status and ${UNMIGRATED} and ${scope}
+                                and ${variantMatches('b', 'i')}) n
+        where not exists (select 1 from eligible_now x where x.combo_id = b.combo_id and x.status = b.status)
+        group by 1, 2)`;
+
+/**
+ * A page of report `reportId`'s entries (by entry id, after `afterEntryId`) with the installations not eligible
+ * today counted under each (as `impact` counts them), scoped to the viewer; one row more than `size` when
+ * there is a next page.
+ */
+export async function impactEntriesPage(
+  ctx: Reader,
+  reportId: number,
+  size: number,
+  afterEntryId: number | undefined,
+): Promise<{ entry_id: number; installations: number; devices: number; total: number }[]> {
+  const { values, p } = sqlParams();
+  const report = p(reportId, 'int');
+  return ctx.analyse(
+    `${IMPACT_COUNTS(report, viewerScope(ctx.viewer, p))}
+     select e.id as entry_id, coalesce(k.installs, 0) as installations, coalesce(k.devices, 0) as devices,
+            (select count(*) from epcl_report_entry where report_id = ${report})::int as total
+       from epcl_report_entry re join epcl_entry e on e.id = re.entry_id
+       left join counted k on k.dmc_id = e.dmc_id and k.status = e.installation_status
+      where re.report_id = ${report} ${afterEntryId !== undefined ? `and e.id > ${p(afterEntryId, 'int')}` : ''}
+      order by e.id limit ${size + 1}`,
+    values,
+    REPORT_MATCHING,
+  );
+}
+
+/**
+ * A page of the installations report `reportId` makes eligible (not eligible today), by id after `afterId`,
+ * scoped to the viewer, with the entry each is counted under; one row more than `size` when there is a next
+ * page, and the total over every page.
+ */
+export async function impactInstallationsPage(
+  ctx: Reader,
+  reportId: number,
+  size: number,
+  afterId: number | undefined,
+): Promise<{
+  total: number;
+  page: (InstallationRow & { entry_id: number; at_target: boolean; hops: number })[];
+}> {
+  const { values, p } = sqlParams();
+  const report = p(reportId, 'int');
+  const scope = viewerScope(ctx.viewer, p);
+  const [row] = await ctx.analyse<{
+    total: number;
+    page: (InstallationRow & { entry_id: number; at_target: boolean; hops: number })[] | null;
+  }>(
+    `${reportBestCtes(report)},
+     ${ELIGIBLE_NOW_CTE},
+     matched as (
+       select m.id, b.dmc_id, b.status, b.at_target, b.hops
+         from best b cross join lateral (select i.id from installation i
+                                          where i.combo_id = b.combo_id and i.status = b.status and ${UNMIGRATED} and ${scope}
+                                            and ${variantMatches('b', 'i')}) m
+        where not exists (select 1 from eligible_now x where x.combo_id = b.combo_id and x.status = b.status)),
+     k as (select * from matched ${afterId !== undefined ? `where id > ${p(afterId, 'int')}` : ''} order by id limit ${size + 1})
+     select (select count(*) from matched)::int as total,
+            (select json_agg(x order by x.id) from (
+               select ${INSTALLATION_COLUMNS}, k.at_target, k.hops::int as hops,
+                      (select e.id from epcl_report_entry re join epcl_entry e on e.id = re.entry_id
+                        where re.report_id = ${report} and e.dmc_id = k.dmc_id and e.installation_status = k.status) as entry_id
+                 from k join installation i on i.id = k.id join supplier s on s.id = i.supplier_id
+                 left join device_combo c on c.id = i.combo_id) x) as page`,
+    values,
+    REPORT_MATCHING,
+  );
+  return { total: row.total, page: row.page ?? [] };
 }

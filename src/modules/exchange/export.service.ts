@@ -3,7 +3,13 @@ import type { SqlPool } from '../../core/db/sql-pool';
 import { sqlParams } from '../../core/db/sql-params';
 import { readScope, type Viewer } from '../../core/graphql/context';
 import { REPORT_MATCHING, reportVolumes, type Reader } from '../eligibility/report-volumes.service';
-import { candidatesCtes, deviceHopsJson, matchCtes, UNMIGRATED } from '../eligibility/upgrade.sql';
+import {
+  candidatesCtes,
+  deviceHopsJson,
+  reportBestCtes,
+  UNMIGRATED,
+  variantMatches,
+} from '../eligibility/upgrade.sql';
 import { viewerScope } from '../inventory/inventory.service';
 import { ANNEX_A_SQL, EPCL_LIST_SQL, installationsSql, REPORT_SQL, TEST_REPORTS_SQL } from './exchange.sql';
 import {
@@ -211,22 +217,12 @@ export async function writeExport(
         // of any requested DMC; Group 1 before Group 2; fewest hops).
         const report = (await reportRow(reader, o.report ?? 22)).id as number;
         settings = [...REPORT_MATCHING];
-        text = `${matchCtes(`entries as (
-            select e.dmc_id, e.installation_status, re.report_group from epcl_report_entry re join epcl_entry e on e.id = re.entry_id
-             where re.report_id = ${p(report, 'int')}),
-          targets(dmc_id, cohort_id) as (select d.id, d.cohort_id from dmc d where d.id in (select dmc_id from entries))`)},
-        best as materialized (
-          select distinct on (p.combo_id, en.installation_status) p.combo_id, en.installation_status as status, p.dmc_id, p.at_target,
-                 case when en.installation_status = 'DORMANT' then p.hops_dormant else p.hops_any end as hops
-            from pairs p join entries en on en.dmc_id = p.dmc_id
-           where p.at_target or case when en.installation_status = 'DORMANT' then p.up_dormant else p.up_any end
-           order by p.combo_id, en.installation_status, p.at_target desc, en.report_group,
-                    case when en.installation_status = 'DORMANT' then p.hops_dormant else p.hops_any end, p.dmc_id),
+        text = `${reportBestCtes(p(report, 'int'))},
         k as (
           select i.id, i.status, c.device_count, b.dmc_id, b.hops
             from best b join device_combo c on c.id = b.combo_id
             join installation i on i.combo_id = b.combo_id and i.status = b.status
-           where not b.at_target and ${[UNMIGRATED, ...filters].join(' and ')})
+           where not b.at_target and ${[UNMIGRATED, variantMatches('b', 'i'), ...filters].join(' and ')})
         select ${columns} from k ${joins} order by k.id`;
       }
       for await (const batch of reader.cursor<CandidateRow>(text, values, 2000, settings)) {

@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../core/graphql/context';
 import { loadNode } from '../../core/graphql/compiler/node-loader';
-import { requireDccAdmin } from '../../core/graphql/authz';
+import { DCC_ADMIN_ONLY, requireDccAdmin } from '../../core/graphql/authz';
 import { idempotent } from '../epcl/idempotency.service';
 import type { LifecycleResult } from '../epcl/lifecycle.service';
 import {
@@ -48,6 +48,7 @@ export class TestReportLifecycleResolver {
     requireDccAdmin(ctx, 'record test report steps and Testing Issues');
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => TestReportPayload, {
     description: `Issues a draft test report (Clause 20.34) in DRAFT, with the DMCs and installation statuses it covers; its history starts on draftIssuedOn. ${ADMIN_ONLY} User errors: INVALID_INPUT, NOT_FOUND (a DMC), IDEMPOTENCY_KEY_REUSED.`,
   })
@@ -61,6 +62,7 @@ export class TestReportLifecycleResolver {
     );
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => TestReportPayload, {
     description: `Records that a draft was made available to Supplier Parties (DRAFT → SHARED_WITH_SUPPLIERS, Clause 20.36), effective sharedOn; the referral window ends 10 working days later (referralWindowEndsOn). ${ADMIN_ONLY} User errors: ${STEP_ERRORS}.`,
   })
@@ -76,6 +78,7 @@ export class TestReportLifecycleResolver {
     );
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => TestReportPayload, {
     description: `Records a Supplier Party's referral of a shared draft to the Secretary of State (SHARED_WITH_SUPPLIERS → REFERRED_TO_SOS, Clause 20.37), effective referredOn. ${ADMIN_ONLY} User errors: ${STEP_ERRORS}, REFERRAL_WINDOW_CLOSED (referred after referralWindowEndsOn).`,
   })
@@ -91,6 +94,7 @@ export class TestReportLifecycleResolver {
     );
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => TestReportPayload, {
     description: `Records the Secretary of State's determination of a referral (REFERRED_TO_SOS → SOS_DETERMINED, Clause 20.40), effective determinedOn. ${ADMIN_ONLY} User errors: ${STEP_ERRORS}.`,
   })
@@ -107,6 +111,7 @@ export class TestReportLifecycleResolver {
     );
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => TestReportPayload, {
     description: `Records TAG's review (→ TAG_REVIEWED, Clause 20.38), effective reviewedOn: from SHARED_WITH_SUPPLIERS once the referral window has ended without a referral, or from SOS_DETERMINED. ${ADMIN_ONLY} User errors: ${STEP_ERRORS}, REFERRAL_WINDOW_OPEN (reviewedOn within the referral window).`,
   })
@@ -118,6 +123,7 @@ export class TestReportLifecycleResolver {
     return reportPayload(await idempotent(ctx, 'recordTagReview', input, () => recordTagReview(ctx, input)));
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => TestReportPayload, {
     description: `Records that a reviewed draft was updated as necessary and deemed final (TAG_REVIEWED → FINAL, Clause 20.39), effective finalOn. ${ADMIN_ONLY} User errors: ${STEP_ERRORS}.`,
   })
@@ -131,6 +137,7 @@ export class TestReportLifecycleResolver {
     );
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => TestingIssuePayload, {
     description: `Raises an OPEN Testing Issue on a test report (Clause 20.28). ${ADMIN_ONLY} User errors: INVALID_INPUT, NOT_FOUND, TESTING_ISSUE_REF_TAKEN, SEVERITY_RANGE, RATIONALE_REQUIRED (not counted against the threshold without a rationale, Clause 20.29), IDEMPOTENCY_KEY_REUSED.`,
   })
@@ -144,6 +151,7 @@ export class TestReportLifecycleResolver {
     );
   }
 
+  @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => TestingIssuePayload, {
     description: `Changes a Testing Issue: status (OPEN → CLOSED | DEFERRED | REJECTED with closedOn, or reopened), severity, title, whether it counts against the threshold (Clause 20.29), when TAG was advised (20.30). ${ADMIN_ONLY} User errors: INVALID_INPUT, NOT_FOUND, STALE_VERSION, INVALID_STATE_TRANSITION (already in that status), SEVERITY_RANGE, RATIONALE_REQUIRED, TESTING_ISSUE_CLOSED_DATE, IDEMPOTENCY_KEY_REUSED.`,
   })
