@@ -24,6 +24,7 @@ describe('configuration from the environment', () => {
         timeoutMs: 10_000,
         analysisConnections: 2,
       },
+      auth: { devViewerHeaders: true, metricsToken: undefined, oidc: undefined, recheckMs: 30_000 },
     });
   });
 
