@@ -1,10 +1,11 @@
 // Smoke test of the production build, in plain JavaScript (no TypeScript tooling): starts
 // `node dist/src/main.js`, unable to load any devDependency, on a throw-away embedded database (or
-// DATABASE_URL), waits for its "ready" log line, asks /readyz, one query and /metrics, then stops it with
-// SIGTERM and expects a clean stop.
+// DATABASE_URL), waits for its "ready" log line, asks /readyz, checks that a request without credentials is
+// refused (401), makes an API key with the compiled `dmc keys create`, asks one query with it and /metrics,
+// then stops it with SIGTERM and expects a clean stop.
 // Usage: npm run build && node scripts/prod-smoke.js
 'use strict';
-const { spawn } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -76,9 +77,28 @@ function waitFor(predicate) {
   const base = ready.url.replace(/\/graphql$/, '');
   const readyz = await fetch(`${base}/readyz`);
   if (readyz.status !== 200) fail(`/readyz answered ${readyz.status}: ${await readyz.text()}`);
-  const res = await fetch(ready.url, {
+  const anonymous = await fetch(ready.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
+  if (anonymous.status !== 401) fail(`a request without credentials answered ${anonymous.status}, not 401`);
+  // The compiled CLI, on the database the server holds (it attaches to the running embedded PostgreSQL).
+  const created = execFileSync(
+    process.execPath,
+    [
+      '--require',
+      path.join(__dirname, 'without-dev-dependencies.js'),
+      '-e',
+      "require('./dist/src/cli/main').runCli(['keys', 'create', '--role', 'DCC_ANALYST', '--name', 'prod smoke']).then((c) => { process.exitCode = c; })",
+    ],
+    { cwd: root, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, encoding: 'utf8' },
+  );
+  const key = created.trim().split('\n').at(-1);
+  if (!/^dmc_/.test(key)) fail(`dmc keys create printed no key: ${created}`);
+  const res = await fetch(ready.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
     body: JSON.stringify({ query: '{ epclReport(number: 22) { entries { totalCount } } }' }),
   });
   const body = await res.json();
@@ -92,6 +112,6 @@ function waitFor(predicate) {
   fs.rmSync(dataDir, { recursive: true, force: true });
   if (code !== 0 || !lines.some((l) => l.msg === 'stopped')) fail(`did not stop cleanly (exit code ${code})`);
   process.stdout.write(
-    `prod smoke: ${process.version} served a query, /readyz and /metrics from dist/; stopped cleanly\n`,
+    `prod smoke: ${process.version} refused an anonymous request, served a query with an API key, /readyz and /metrics from dist/; stopped cleanly\n`,
   );
 })().catch((error) => fail(error.stack ?? String(error)));

@@ -1,5 +1,5 @@
 import { version as graphiqlVersion } from 'graphiql/package.json';
-import { startTestServer, type TestServer } from '../support/server';
+import { authHeader, startTestServer, type TestServer } from '../support/server';
 
 /** What a browser sends when navigating to a page. */
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8';
@@ -112,7 +112,7 @@ describe('the GraphQL explorer, disabled', () => {
 
   it('still answers GraphQL over GET with a query parameter', async () => {
     const response = await fetch(`${t.server.url}?query=${encodeURIComponent('{__typename}')}`, {
-      headers: { accept: BROWSER_ACCEPT, 'apollo-require-preflight': 'true' },
+      headers: { accept: BROWSER_ACCEPT, 'apollo-require-preflight': 'true', ...authHeader(t) },
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({

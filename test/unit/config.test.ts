@@ -32,6 +32,7 @@ describe('configuration from the environment', () => {
         },
       },
       trustedDocuments: [],
+      auth: { devViewerHeaders: true, metricsToken: undefined, oidc: undefined, recheckMs: 30_000 },
     });
   });
 

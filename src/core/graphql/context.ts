@@ -9,8 +9,9 @@ import type { CompiledRegistry } from './compiler/registry';
  * - `DCC_ANALYST`: DCC staff who read everything and write nothing;
  * - `SUPPLIER`: the catalogue and only their own installations and what is derived from them.
  * `subject` names the person or key for the history (`actor`); absent for the development viewer.
- * Until authentication lands, every request is a development DCC_ADMIN viewer unless (outside production)
- * the `x-dev-viewer-role` / `x-dev-viewer-supplier-id` headers say otherwise.
+ * Authentication (`src/modules/auth/`) makes it from the request's bearer credential; outside production
+ * only, a request without one is a development DCC_ADMIN viewer unless the `x-dev-viewer-role` /
+ * `x-dev-viewer-supplier-id` headers say otherwise.
  */
 export type Viewer = ({ role: 'DCC_ADMIN' | 'DCC_ANALYST' } | { role: 'SUPPLIER'; supplierId: number }) & {
   subject?: string;
