@@ -135,7 +135,11 @@ it('fails in-flight requests with a retryable code, reports not ready, and recov
     }
   }
   const ready = Date.now();
-  await new Promise((resolve) => setTimeout(resolve, 2000));
+  // Some load after that (counted, not timed: a busy machine serves fewer requests a second).
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const wanted = outcomes.length + 30;
+  while (outcomes.length < wanted && Date.now() - ready < 60_000)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   running = false;
   await Promise.all(load);
 
@@ -154,7 +158,7 @@ it('fails in-flight requests with a retryable code, reports not ready, and recov
   }
   // Once both said ready again, the load succeeded on both instances.
   const settled = outcomes.filter((o) => o.at > ready + 500);
-  expect(settled.length).toBeGreaterThan(10);
+  expect(settled.length).toBeGreaterThanOrEqual(20);
   expect(settled.every((o) => o.ok)).toBe(true);
 
   // Every acknowledged write survived the restart (a rename whose answer was lost may have landed too).
