@@ -32,6 +32,8 @@ describe('configuration from the environment', () => {
         },
       },
       trustedDocuments: [],
+      // Outside production the development viewer headers are trusted; no OIDC issuer, no metrics token.
+      auth: { devViewerHeaders: true, oidc: undefined, metricsToken: undefined, recheckMs: 30_000 },
     });
   });
 
