@@ -18,7 +18,7 @@ import { globalId, keyOf, ok, startTestServer, type TestServer } from '../suppor
  * The worked supplier client (examples/supplier-client) against a real production-mode server configured with
  * its persisted-document manifest: it sends only document ids and its API key, and gets its own supplier's
  * answers. DMC_API_KEY is a real API key of supplier 3 restricted to trusted documents, created in the test
- * database as `dmc keys create --role SUPPLIER --supplier-id 3 --trusted-documents-only` would.
+ * database as `dmc keys create --role SUPPLIER --supplier-id 3 --trusted-documents` would.
  */
 
 const MANIFEST = path.join(__dirname, '../../examples/supplier-client/src/gql/persisted-documents.json');

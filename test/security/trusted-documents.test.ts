@@ -16,7 +16,7 @@ import { authHeader, startTestServer, type TestServer } from '../support/server'
  * the manifest's documents, and anything else is refused with HTTP 400 and PERSISTED_QUERY_NOT_FOUND before
  * it is parsed; an unknown id is refused so for everyone. The credentials are real API keys of supplier 1 in
  * the test database: one created with the trusted-documents-only flag (`dmc keys create
- * --trusted-documents-only`), one without.
+ * --trusted-documents`), one without.
  */
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
