@@ -95,12 +95,6 @@ export type ServerOptions = {
   allowedOrigins?: string[];
   /** Paths of persisted-document manifests (`TRUSTED_DOCUMENTS`; see core/graphql/trusted-documents.ts). */
   trustedDocuments?: readonly string[];
-  /**
-   * Test-only seam: the viewer of a request from its headers, in place of the development viewer (tests use
-   * it to give a viewer a `credential`, e.g. one restricted to trusted documents). `undefined` falls back to
-   * the usual viewer. main.ts never sets it, and no header reaches it in production unless a test wires one.
-   */
-  testViewer?: (headers: http.IncomingHttpHeaders) => Viewer | undefined;
 };
 
 export type RunningServer = {
@@ -314,7 +308,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         let viewer: Viewer;
         let query: string;
         try {
-          viewer = options.testViewer?.(ctx.extra.request.headers) ?? socketViewer(ctx.extra);
+          viewer = socketViewer(ctx.extra);
           // A persisted document may be named by its id (`documentId`, or Apollo's persistedQuery extension)
           // with an empty `query`; a credential restricted to trusted documents runs only the manifest's.
           const resolved = resolveDocument(documents, payload);
@@ -615,7 +609,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(
     '/exports',
     authenticateHttp(authenticator, log),
-    exportsRouter(pool, (headers, res) => options.testViewer?.(headers) ?? viewerOfResponse(res), log),
+    exportsRouter(pool, (_headers, res) => viewerOfResponse(res), log),
   );
   app.use(
     '/graphql',
@@ -626,7 +620,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: async ({ req, res }) => {
         // pino-http's genReqId (above) always gives a string.
         const requestId = req.id as string;
-        const viewer = options.testViewer?.(req.headers) ?? viewerOfResponse(res);
+        const viewer = viewerOfResponse(res);
         if (
           viewer.credential?.trustedDocumentsOnly &&
           res.locals.fromManifest !== true &&

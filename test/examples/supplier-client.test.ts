@@ -11,36 +11,42 @@ import {
   reportVolumes,
   upgradeTotals,
 } from '../../examples/supplier-client/src/planner';
-import { bearerViewers, supplierKey } from '../support/credentials';
+import { bearer } from '../support/credentials';
 import { globalId, keyOf, ok, startTestServer, type TestServer } from '../support/server';
 
 /**
  * The worked supplier client (examples/supplier-client) against a real production-mode server configured with
  * its persisted-document manifest: it sends only document ids and its API key, and gets its own supplier's
- * answers. The key is a supplier 3 credential restricted to trusted documents (given to the server through
- * the test viewer seam until API keys exist; then DMC_API_KEY is a key created with `npm run keys`).
+ * answers. DMC_API_KEY is a real API key of supplier 3 restricted to trusted documents, created in the test
+ * database as `dmc keys create --role SUPPLIER --supplier-id 3 --trusted-documents` would.
  */
 
 const MANIFEST = path.join(__dirname, '../../examples/supplier-client/src/gql/persisted-documents.json');
 const SUPPLIER = 3;
-const API_KEY = 'dmc_example_supplier_3';
-/** The same supplier with an unrestricted key, to ask the same questions as text. */
-const asSupplier = { authorization: 'Bearer dmc_open_supplier_3' };
 
 describe('the supplier client example', () => {
   let t: TestServer;
   let db: Client;
   let client: DmcClient;
+  /** The example's key: supplier 3, trusted documents only. */
+  let API_KEY: string;
+  /** The same supplier with an unrestricted key, to ask the same questions as text. */
+  let asSupplier: { authorization: string };
   beforeAll(async () => {
     t = await startTestServer({
       production: true,
       trustedDocuments: [MANIFEST],
-      testViewer: bearerViewers({
-        [API_KEY]: supplierKey('dmc_example', SUPPLIER, true),
-        dmc_open_supplier_3: supplierKey('dmc_open', SUPPLIER, false),
-      }),
       limits: { rateLimit: { windowSeconds: 60, points: { SUPPLIER: 1_000_000 } } },
     });
+    API_KEY = (
+      await t.createKey({
+        role: 'SUPPLIER',
+        supplierId: SUPPLIER,
+        name: 'supplier client example',
+        trustedDocumentsOnly: true,
+      })
+    ).key;
+    asSupplier = bearer((await t.createKey({ role: 'SUPPLIER', supplierId: SUPPLIER, name: 'open' })).key);
     db = new Client({ connectionString: t.databaseUrl });
     await db.connect();
     client = clientFromEnvironment({ DMC_API_URL: t.server.url, DMC_API_KEY: API_KEY });

@@ -196,6 +196,12 @@ describe('graphql-ws message size', () => {
     ['5 MB', 5],
     ['30 MB', 30],
   ])('closes the socket on a %s message (1009, message too big)', async (_name, megabytes) => {
+    // Built before the socket opens: on a loaded machine, building 30 MB after it could outlast the server's
+    // 3 s wait for connection_init (4408) before the frame's header shows it too big.
+    const message = JSON.stringify({
+      type: 'connection_init',
+      payload: { padding: 'x'.repeat(megabytes * 1024 * 1024) },
+    });
     const socket = new WebSocket(t.server.url.replace('http', 'ws'), 'graphql-transport-ws');
     await new Promise((resolve, reject) => {
       socket.once('open', resolve);
@@ -203,9 +209,7 @@ describe('graphql-ws message size', () => {
     });
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
     socket.on('error', () => undefined);
-    socket.send(
-      JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(megabytes * 1024 * 1024) } }),
-    );
+    socket.send(message);
     expect(await closed).toBe(1009);
   });
 

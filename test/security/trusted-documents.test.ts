@@ -6,15 +6,17 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from '../../src/app/database';
 import { silentLogger } from '../../src/core/logger';
 import { startServer } from '../../src/server';
-import { bearerViewers, firstResult, supplierKey, wsClient } from '../support/credentials';
+import { bearer, firstResult, wsClient } from '../support/credentials';
 import { createTestDatabase } from '../support/db';
-import { startTestServer, type TestServer } from '../support/server';
+import { authHeader, startTestServer, type TestServer } from '../support/server';
 
 /**
  * Trusted documents (production mode): a persisted-document manifest in the client preset's format; clients
  * may send a document's id instead of its text; a credential restricted to trusted documents may only run
  * the manifest's documents, and anything else is refused with HTTP 400 and PERSISTED_QUERY_NOT_FOUND before
- * it is parsed; an unknown id is refused so for everyone.
+ * it is parsed; an unknown id is refused so for everyone. The credentials are real API keys of supplier 1 in
+ * the test database: one created with the trusted-documents-only flag (`dmc keys create
+ * --trusted-documents`), one without.
  */
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -23,10 +25,6 @@ const ENTRIES =
   'query ReportEntries($n: Int) { epclReport(number: 22) { entries(first: $n) { totalCount } } }';
 const OUTSIDE = '{ epclReport(number: 22) { title number } }';
 const UNKNOWN_ID = sha256('query Unknown { __typename }');
-
-const restricted = supplierKey('dmc_trusted', 1, true);
-const open = supplierKey('dmc_open', 1, false);
-const auth = (key: string) => ({ authorization: `Bearer ${key}` });
 
 type Body = {
   data?: { epclReport?: { title?: string; entries?: { totalCount: number } } } | null;
@@ -53,6 +51,12 @@ function notFound(res: { status: number } & Body) {
 describe('trusted documents (production)', () => {
   let t: TestServer;
   let dir: string;
+  /** `Authorization` of the key restricted to trusted documents, and of the unrestricted one. */
+  const keys: Record<'trusted' | 'open', { authorization: string }> = {
+    trusted: { authorization: '' },
+    open: { authorization: '' },
+  };
+  const auth = (which: 'trusted' | 'open') => keys[which];
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trusted-'));
     fs.writeFileSync(path.join(dir, 'a.json'), JSON.stringify({ [sha256(TITLE)]: TITLE }));
@@ -60,8 +64,20 @@ describe('trusted documents (production)', () => {
     t = await startTestServer({
       production: true,
       trustedDocuments: [path.join(dir, 'a.json'), path.join(dir, 'b.json')],
-      testViewer: bearerViewers({ trusted: restricted, open }),
     });
+    const trusted = await t.createKey({
+      role: 'SUPPLIER',
+      supplierId: 1,
+      name: 'trusted documents only',
+      trustedDocumentsOnly: true,
+    });
+    keys.trusted = bearer(trusted.key);
+    keys.open = bearer((await t.createKey({ role: 'SUPPLIER', supplierId: 1, name: 'open' })).key);
+    const [row] = await t.sql<{ trusted_documents_only: boolean }>(
+      'select trusted_documents_only from api_key where prefix = $1',
+      [trusted.prefix],
+    );
+    expect(row.trusted_documents_only).toBe(true);
   });
   afterAll(async () => {
     await t.close();
@@ -117,7 +133,7 @@ describe('trusted documents (production)', () => {
 
   it('refuses an unknown id for everyone, and lets an unrestricted credential send ids or any text', async () => {
     notFound(await post(t.server.url, { documentId: UNKNOWN_ID }, auth('open')));
-    notFound(await post(t.server.url, { documentId: UNKNOWN_ID }));
+    notFound(await post(t.server.url, { documentId: UNKNOWN_ID }, authHeader(t)));
     const text = await post(t.server.url, { query: OUTSIDE }, auth('open'));
     expect(text.status).toBe(200);
     expect(text.data?.epclReport?.title).toBe('EPCL Report 22 - DMCT Tranche 44, 46');

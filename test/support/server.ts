@@ -6,7 +6,7 @@ import { Pool } from 'pg';
 import { DEFAULT_LIMITS, type AuthConfig, type QueryLimits } from '../../src/core/config';
 import { createKey, type NewKey } from '../../src/modules/auth/api-keys';
 import { silentLogger, type Logger } from '../../src/core/logger';
-import { startServer, type RunningServer, type ServerOptions } from '../../src/server';
+import { startServer, type RunningServer } from '../../src/server';
 import { createTestDatabase } from './db';
 
 export type GraphQLResponse<T> = {
@@ -51,8 +51,6 @@ export async function startTestServer(
     auth?: Partial<AuthConfig>;
     allowedOrigins?: string[];
     trustedDocuments?: string[];
-    /** The test-only viewer seam of the server (e.g. a viewer with a credential; see ServerOptions). */
-    testViewer?: ServerOptions['testViewer'];
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -75,7 +73,6 @@ export async function startTestServer(
     },
     allowedOrigins: options.allowedOrigins,
     trustedDocuments: options.trustedDocuments,
-    testViewer: options.testViewer,
   });
   const db = new Pool({ connectionString: database.url, max: 2 });
   const sql = async <T>(text: string, params: readonly unknown[] = []) =>
