@@ -166,6 +166,16 @@ export const variantMatches = (b: string, inst: string) =>
   `(${b}.variant is null or ${dormantMeterOf(`${inst}.id`)} = ${b}.variant)`;
 
 /**
+ * The unmigrated installations `best` row `b` decides for that satisfy `scope`, counted: index-only through
+ * the partial index on (combo_id, status) where the row has no variant (every Active and Dormant row, and
+ * most Mixed ones); otherwise each installation's dormant meter is looked up.
+ */
+export const countDecided = (b: string, scope: string) => `case when ${b}.variant is null
+    then (select count(*) from installation i where i.combo_id = ${b}.combo_id and i.status = ${b}.status and ${UNMIGRATED} and ${scope})
+    else (select count(*) from installation i where i.combo_id = ${b}.combo_id and i.status = ${b}.status and ${UNMIGRATED} and ${scope}
+            and ${dormantMeterOf('i.id')} = ${b}.variant) end`;
+
+/**
  * Installations that could be firmware-upgraded to DMC `targetParam`, as CTEs ending in
  * `cand(id, status, device_count, dmc_id, hops)`; `conditions` are extra conditions on installation `i`.
  * With `requireEntry` (the default), only installations whose status the target has an entry for
