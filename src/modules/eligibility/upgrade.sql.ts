@@ -140,12 +140,19 @@ export function reportBestCtes(reportParam: string): string {
         select e.dmc_id, e.installation_status, re.report_group from epcl_report_entry re join epcl_entry e on e.id = re.entry_id
          where re.report_id = ${reportParam}),
       targets(dmc_id, cohort_id) as (select d.id, d.cohort_id from dmc d where d.id in (select dmc_id from entries))`)},
+     -- Active and Dormant entries decide per combination; Mixed ones once per possible dormant meter.
      decide as (
-       select p.combo_id, en.installation_status as status, v.variant, p.dmc_id, p.at_target, en.report_group,
-              ${hopsFor('en.installation_status', 'v.variant')} as hops
-         from pairs p join entries en on en.dmc_id = p.dmc_id
-        cross join lateral unnest(case when en.installation_status = 'MIXED' then array['ESME', 'GSME', 'NONE'] else array[null::text] end) v(variant)
-        where p.at_target or ${reachableFor('en.installation_status', 'v.variant')}),
+         select p.combo_id, en.installation_status as status, null::text as variant, p.dmc_id, p.at_target, en.report_group,
+                case when en.installation_status = 'DORMANT' then p.hops_dormant else p.hops_any end as hops
+           from pairs p join entries en on en.dmc_id = p.dmc_id
+          where en.installation_status <> 'MIXED'
+            and (p.at_target or case when en.installation_status = 'DORMANT' then p.up_dormant else p.up_any end)
+       union all
+         select p.combo_id, en.installation_status, v.variant, p.dmc_id, p.at_target, en.report_group,
+                ${hopsFor('en.installation_status', 'v.variant')}
+           from pairs p join entries en on en.dmc_id = p.dmc_id and en.installation_status = 'MIXED'
+          cross join (values ('ESME'), ('GSME'), ('NONE')) v(variant)
+          where p.at_target or ${reachableFor('en.installation_status', 'v.variant')}),
      best_variant as (
        select distinct on (combo_id, status, variant) * from decide
         order by combo_id, status, variant, at_target desc, report_group, hops, dmc_id),
