@@ -2,7 +2,7 @@ import { sqlParams } from '../../core/db/sql-params';
 import type { Context } from '../../core/graphql/context';
 import { INSTALLATION_COLUMNS, viewerScope, type InstallationRow } from '../inventory/inventory.service';
 import type { ReportVolumes, StatusCounts } from './eligibility.types';
-import { reportBestCtes, UNMIGRATED, variantMatches } from './upgrade.sql';
+import { countDecided, reportBestCtes, UNMIGRATED, variantMatches } from './upgrade.sql';
 
 /*
  * A report's Installs/Devices tables recomputed from the inventory: every combination matched against every
@@ -77,9 +77,7 @@ export async function matchReport(ctx: Reader, reportId: number): Promise<Matche
      select b.report_group, b.at_target, b.status, b.eligible_now, sum(n.installs)::int as installs,
             sum(n.installs * c.device_count)::int as devices
        from decided b join device_combo c on c.id = b.combo_id
-       cross join lateral (select count(*)::int as installs from installation i
-                            where i.combo_id = b.combo_id and i.status = b.status and ${UNMIGRATED} and ${scope}
-                              and ${variantMatches('b', 'i')}) n
+       cross join lateral (select (${countDecided('b', scope)})::int as installs) n
       where n.installs > 0
       group by 1, 2, 3, 4`,
     values,
@@ -229,9 +227,7 @@ const IMPACT_COUNTS = (report: string, scope: string) => `${reportBestCtes(repor
      counted as (
        select b.dmc_id, b.status, sum(n.installs)::int as installs, sum(n.installs * c.device_count)::int as devices
          from best b join device_combo c on c.id = b.combo_id
-         cross join lateral (select count(*)::int as installs from installation i
-                              where i.combo_id = b.combo_id and i.status = b.status and ${UNMIGRATED} and ${scope}
-                                and ${variantMatches('b', 'i')}) n
+         cross join lateral (select (${countDecided('b', scope)})::int as installs) n
         where not exists (select 1 from eligible_now x where x.combo_id = b.combo_id and x.status = b.status)
         group by 1, 2)`;
 

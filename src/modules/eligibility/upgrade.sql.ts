@@ -140,12 +140,19 @@ export function reportBestCtes(reportParam: string): string {
         select e.dmc_id, e.installation_status, re.report_group from epcl_report_entry re join epcl_entry e on e.id = re.entry_id
          where re.report_id = ${reportParam}),
       targets(dmc_id, cohort_id) as (select d.id, d.cohort_id from dmc d where d.id in (select dmc_id from entries))`)},
+     -- Active and Dormant entries decide per combination; Mixed ones once per possible dormant meter.
      decide as (
-       select p.combo_id, en.installation_status as status, v.variant, p.dmc_id, p.at_target, en.report_group,
-              ${hopsFor('en.installation_status', 'v.variant')} as hops
-         from pairs p join entries en on en.dmc_id = p.dmc_id
-        cross join lateral unnest(case when en.installation_status = 'MIXED' then array['ESME', 'GSME', 'NONE'] else array[null::text] end) v(variant)
-        where p.at_target or ${reachableFor('en.installation_status', 'v.variant')}),
+         select p.combo_id, en.installation_status as status, null::text as variant, p.dmc_id, p.at_target, en.report_group,
+                case when en.installation_status = 'DORMANT' then p.hops_dormant else p.hops_any end as hops
+           from pairs p join entries en on en.dmc_id = p.dmc_id
+          where en.installation_status <> 'MIXED'
+            and (p.at_target or case when en.installation_status = 'DORMANT' then p.up_dormant else p.up_any end)
+       union all
+         select p.combo_id, en.installation_status, v.variant, p.dmc_id, p.at_target, en.report_group,
+                ${hopsFor('en.installation_status', 'v.variant')}
+           from pairs p join entries en on en.dmc_id = p.dmc_id and en.installation_status = 'MIXED'
+          cross join (values ('ESME'), ('GSME'), ('NONE')) v(variant)
+          where p.at_target or ${reachableFor('en.installation_status', 'v.variant')}),
      best_variant as (
        select distinct on (combo_id, status, variant) * from decide
         order by combo_id, status, variant, at_target desc, report_group, hops, dmc_id),
@@ -164,6 +171,16 @@ export function reportBestCtes(reportParam: string): string {
 /** Whether installation `inst` is one of those `best` row `b` decides for (its variant, if any). */
 export const variantMatches = (b: string, inst: string) =>
   `(${b}.variant is null or ${dormantMeterOf(`${inst}.id`)} = ${b}.variant)`;
+
+/**
+ * The unmigrated installations `best` row `b` decides for that satisfy `scope`, counted: index-only through
+ * the partial index on (combo_id, status) where the row has no variant (every Active and Dormant row, and
+ * most Mixed ones); otherwise each installation's dormant meter is looked up.
+ */
+export const countDecided = (b: string, scope: string) => `case when ${b}.variant is null
+    then (select count(*) from installation i where i.combo_id = ${b}.combo_id and i.status = ${b}.status and ${UNMIGRATED} and ${scope})
+    else (select count(*) from installation i where i.combo_id = ${b}.combo_id and i.status = ${b}.status and ${UNMIGRATED} and ${scope}
+            and ${dormantMeterOf('i.id')} = ${b}.variant) end`;
 
 /**
  * Installations that could be firmware-upgraded to DMC `targetParam`, as CTEs ending in
