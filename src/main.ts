@@ -72,6 +72,7 @@ export async function main(): Promise<void> {
       explorer: config.explorer,
       limits: config.limits,
       dashboard: config.dashboard,
+      allowedOrigins: config.allowedOrigins,
     });
     log.info('ready', { url: server.url, database: db.kind, startupMs: Date.now() - started });
   } catch (error) {

@@ -49,7 +49,13 @@ import type { Logger } from './core/logger';
 import { Metrics } from './core/metrics';
 import { requestIdFrom } from './core/request-id';
 import { DOMAIN_EVENT_TOPIC } from './modules/events/events.resolver';
-import { DomainEventRelay } from './modules/events/event-relay';
+import { startEventStreaming } from './modules/events/event-streaming';
+import {
+  subscriptionsOverWebSocketOnly,
+  verifyOrigin,
+  WS_CONNECTION_INIT_TIMEOUT_MS,
+  WS_KEEP_ALIVE_MS,
+} from './core/graphql/ws-transport';
 import { LifecycleScheduler } from './modules/epcl/lifecycle.scheduler';
 import { exportsRouter } from './modules/exchange/export.route';
 
@@ -72,6 +78,10 @@ export type ServerOptions = {
   schedulerIntervalMs?: number;
   /** Serve the internal dashboard at `/dashboard` (default false: a 404 saying so). */
   dashboard?: boolean;
+  /** Browser origins that may open the WebSocket besides the server's own (config.allowedOrigins). */
+  allowedOrigins?: string[];
+  /** How often the event relay also polls the outbox, besides its notifications (default 2 s). */
+  eventPollMs?: number;
 };
 
 export type RunningServer = {
@@ -79,6 +89,8 @@ export type RunningServer = {
   port: number;
   /** Drains HTTP and WebSocket clients, stops the scheduler and the event relay and closes the read pool; the ORM and database are the caller's. */
   close(): Promise<void>;
+  /** Resolves once every event committed before the call has been relayed to this server's subscribers. */
+  eventsSettled(): Promise<void>;
 };
 
 const UNLOGGED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
@@ -131,15 +143,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     production,
     onStatement: () => metrics.sqlStatements.inc(),
   };
-  const relay = new DomainEventRelay(
-    options.databaseUrl,
-    (event) => {
-      metrics.eventsRelayed.inc({ type: event.type });
-      pubSub.publish(DOMAIN_EVENT_TOPIC, event);
-    },
-    log.child({ component: 'event-relay' }),
-  );
-  await relay.start();
+  const events = await startEventStreaming({
+    databaseUrl: options.databaseUrl,
+    registry,
+    publishRaw: (event) => pubSub.publish(DOMAIN_EVENT_TOPIC, event),
+    metrics,
+    log: log.child({ component: 'event-relay' }),
+    pollMs: options.eventPollMs,
+  });
   const scheduler =
     options.scheduler === false
       ? undefined
@@ -155,10 +166,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   /** The estimated cost of each operation on each socket, reported with its results as over HTTP. */
   const wsCosts = new WeakMap<object, Map<string, number | null>>();
   // The same 1 MB bound as HTTP bodies: a larger message closes the socket (1009) before it is parsed.
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
+  // A foreign browser Origin is refused (403) before the upgrade (core/graphql/ws-transport.ts).
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: MAX_BODY_BYTES,
+    verifyClient: verifyOrigin(options.allowedOrigins ?? []),
+  });
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
     {
       schema,
+      connectionInitWaitTimeout: WS_CONNECTION_INIT_TIMEOUT_MS,
       // Operations over graphql-ws (subscriptions, and queries a client sends there) meet the same limits
       // as over HTTP: tokens, depth, aliases, directives, cost and no NUL in strings, before anything runs.
       onSubscribe: (ctx, id, payload) => {
@@ -256,6 +274,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }),
     },
     wsServer,
+    WS_KEEP_ALIVE_MS,
   );
 
   const apollo = new ApolloServer<Context>({
@@ -277,6 +296,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // No HTTP cache hints are set; the plugin would otherwise wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(limits),
+      subscriptionsOverWebSocketOnly(),
       nulGuardPlugin(),
       {
         async serverWillStart() {
@@ -448,13 +468,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url,
     port,
+    eventsSettled: () => events.relay.settled(),
     close: () =>
       (closing ??= (async () => {
         // Apollo first, in the same tick as the signal: it races its own termination-signal handler otherwise.
         await apollo.stop();
         await scheduler?.stop();
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
-        await relay.stop();
+        await events.stop();
         await pool.close();
         await analysisPool.close();
       })()),

@@ -46,6 +46,8 @@ type EventRow = {
 @Resolver()
 export class DomainEventResolver {
   @Query(() => [DomainEventNode], {
+    deprecationReason:
+      'Use `events(filter:, first:, after:)`: typed EPCL events with the cursors of `epclEvents`.',
     description:
       'Committed domain events from the outbox, oldest first: the latest `limit` ones, or those after the event `after` (a client resuming a subscription after a reconnect asks for what it missed). DCC staff only.',
   })
@@ -85,6 +87,8 @@ export class DomainEventResolver {
   @Subscription(() => DomainEventNode, {
     topics: DOMAIN_EVENT_TOPIC,
     description: 'Committed domain events, optionally only of the given types.',
+    deprecationReason:
+      'Use `epclEvents(filter:, after:)`: typed events with their objects, filtered and scoped in the server, resumable without loss.',
     filter: ({ payload, args }: { payload: DomainEventMessage; args: { types?: string[] | null } }) =>
       !args.types?.length || args.types.includes(payload.type),
   })
