@@ -10,6 +10,7 @@ import {
 import { ormConfig } from '../../src/app/database';
 import { DEFAULT_LIMITS } from '../../src/core/config';
 import { silentLogger } from '../../src/core/logger';
+import { announceClosingObjectionWindows } from '../../src/modules/events/event-derivations';
 import { startServer, type RunningServer } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { collect, sleep, wsClient, type EventOf } from '../support/events';
@@ -38,6 +39,9 @@ const EVENTS = `query E($filter: EpclEventFilter, $first: Int, $after: String) {
     pageInfo { hasNextPage endCursor }
   }
 }`;
+
+const IMPACTS = `query I($filter: EpclEventFilter) { events(filter: $filter, first: 500) { nodes { __typename cursor type
+  ... on SupplierImpact { report { number } supplierId installations becameEligible byFirmwareUpgrade } } } }`;
 
 const SUPPLIER = (id: number) => ({
   'x-dev-viewer-role': 'SUPPLIER',
@@ -100,8 +104,36 @@ describe('epclEvents and events', () => {
         where id = (select min(id) from testing_issue)`,
     );
 
+  /** What was written before the servers started, while report 22's objection window was still open. */
+  let closing: { first: unknown; second: unknown; again: unknown; deadline: string };
+
   beforeAll(async () => {
     database = await createTestDatabase();
+    const orm = await MikroORM.init(ormConfig(database.url, { pool: { min: 0, max: 1 } }, silentLogger));
+    try {
+      const em = orm.em.fork();
+      const [{ deadline, two, one }] = await em.execute<{ deadline: string; two: string; one: string }[]>(
+        `with r as (select objection_deadline as d from epcl_report where number = 22 and state = 'OBJECTION_WINDOW_OPEN'),
+              days as (select g::date as day, (select count(*) from generate_series(g::date + 1, r.d, interval '1 day') x
+                                                where is_working_day(x::date)) as n
+                         from r, generate_series(r.d - 14, r.d - 1, interval '1 day') g)
+         select (select d from r)::text as deadline, (select max(day) from days where n = 2)::text as two,
+                (select max(day) from days where n = 1)::text as one`,
+      );
+      closing = {
+        deadline,
+        first: await announceClosingObjectionWindows(em, two),
+        again: await announceClosingObjectionWindows(em, two),
+        second: await announceClosingObjectionWindows(em, one),
+      };
+      await em.execute(
+        `insert into epcl_objection (report_id, supplier_id, received_on, grounds, actor)
+         select id, 1, objection_deadline, 'Our Secure installations fail the boost test', 'DCC_ADMIN'
+           from epcl_report where number = 22`,
+      );
+    } finally {
+      await orm.close(true);
+    }
     a = await start(true);
     b = await start(false);
     db = new Client({ connectionString: database.url });
@@ -118,7 +150,9 @@ describe('epclEvents and events', () => {
   });
 
   it('SoS approval of report 22: one typed report event and 435 entry events with their objects, to a report filter on either instance', async () => {
-    const onA = collect(client(a), SUB, { filter: { reportNumbers: [22] } });
+    const onA = collect(client(a), SUB, {
+      filter: { reportNumbers: [22], types: ['ENTRY_STATE_CHANGED', 'REPORT_STATE_CHANGED'] },
+    });
     const onB = collect(client(b), SUB, { filter: { reportNumbers: [22], types: ['REPORT_STATE_CHANGED'] } });
     const one = collect(client(b), SUB, { filter: { epclIds: ['002255'] } });
     await sleep(300);
@@ -169,7 +203,29 @@ describe('epclEvents and events', () => {
     expect(onB.events).toHaveLength(1);
     expect(one.events).toHaveLength(1);
     for (const c of [onA, onB, one]) c.stop();
-  });
+    // The decision's impact per supplier follows, derived once although both instances relayed it.
+    let impacts: EventOf[] = [];
+    for (let i = 0; i < 100 && !impacts.length; i++) {
+      await sleep(200);
+      impacts = ok(
+        await request<{ events: { nodes: EventOf[] } }>(b, IMPACTS, {
+          filter: { types: ['SUPPLIER_IMPACT'] },
+        }),
+      ).events.nodes;
+    }
+    await sleep(1000);
+    impacts = ok(
+      await request<{ events: { nodes: EventOf[] } }>(b, IMPACTS, { filter: { types: ['SUPPLIER_IMPACT'] } }),
+    ).events.nodes;
+    expect(impacts.length).toBeGreaterThan(0);
+    const suppliers = impacts.map((e) => e.supplierId);
+    expect(new Set(suppliers).size).toBe(suppliers.length);
+    for (const e of impacts) {
+      expect(e).toMatchObject({ report: { number: 22 } });
+      expect(e.installations).toBe((e.becameEligible as number) + (e.byFirmwareUpgrade as number));
+      expect(e.installations).toBeGreaterThan(0);
+    }
+  }, 60_000);
 
   it('a list version: ENTRY_ADDED_TO_LIST and ENTRY_STATE_CHANGED to ON_EPCL, filtered by type and state', async () => {
     const added = collect(client(a), SUB, {
@@ -319,7 +375,8 @@ describe('epclEvents and events', () => {
         SUPPLIER(2),
       ),
     ).events.nodes;
-    expect(asSupplier.map((e) => e.supplierId)).toEqual([2]);
+    expect(asSupplier.length).toBeGreaterThan(0);
+    expect(asSupplier.every((e) => e.supplierId === 2)).toBe(true);
     for (const c of [s1, s2, staff]) c.stop();
   });
 
@@ -411,6 +468,87 @@ describe('epclEvents and events', () => {
       await t2.end();
       sub.stop();
     }
+  });
+
+  it('ObjectionWindowClosing: at 2 working days and at 1, once each, with the report', async () => {
+    expect(closing.first).toHaveLength(1);
+    expect(closing.again).toEqual([]);
+    expect(closing.second).toHaveLength(1);
+    const nodes = ok(
+      await request<{ events: { nodes: EventOf[] } }>(
+        a,
+        `{ events(filter: { types: [OBJECTION_WINDOW_CLOSING] }) { nodes { __typename type
+            ... on ObjectionWindowClosing { report { number } closesOn workingDaysLeft } } } }`,
+      ),
+    ).events.nodes;
+    expect(nodes).toEqual([
+      {
+        __typename: 'ObjectionWindowClosing',
+        type: 'OBJECTION_WINDOW_CLOSING',
+        report: { number: 22 },
+        closesOn: closing.deadline,
+        workingDaysLeft: 2,
+      },
+      {
+        __typename: 'ObjectionWindowClosing',
+        type: 'OBJECTION_WINDOW_CLOSING',
+        report: { number: 22 },
+        closesOn: closing.deadline,
+        workingDaysLeft: 1,
+      },
+    ]);
+  });
+
+  it('ObjectionRecorded carries the objection; only its supplier (and DCC staff) receive it', async () => {
+    const query = `{ events(filter: { types: [OBJECTION_RECORDED], reportNumbers: [22] }) { nodes { __typename
+        ... on ObjectionRecorded { report { number } objection { supplierId receivedOn grounds } } } } }`;
+    const staff = ok(await request<{ events: { nodes: EventOf[] } }>(a, query)).events.nodes;
+    expect(staff).toEqual([
+      {
+        __typename: 'ObjectionRecorded',
+        report: { number: 22 },
+        objection: {
+          supplierId: 1,
+          receivedOn: closing.deadline,
+          grounds: 'Our Secure installations fail the boost test',
+        },
+      },
+    ]);
+    expect(
+      ok(await request<{ events: { nodes: EventOf[] } }>(a, query, {}, SUPPLIER(1))).events.nodes,
+    ).toHaveLength(1);
+    expect(
+      ok(await request<{ events: { nodes: EventOf[] } }>(a, query, {}, SUPPLIER(2))).events.nodes,
+    ).toEqual([]);
+  });
+
+  it('TestReportStateChanged from any writer (here SQL with the lifecycle settings), with its test report', async () => {
+    const sub = collect(
+      client(b),
+      `subscription { epclEvents(filter: { types: [TEST_REPORT_STATE_CHANGED] }) {
+      __typename ... on TestReportStateChanged { testReport { id state } from to effectiveOn actor reason } } }`,
+    );
+    await sleep(300);
+    const { rows } = await db.query<{ id: number; state: string }>(
+      `select id, state from test_report where state <> 'SUPERSEDED' order by id limit 1`,
+    );
+    await db.query('begin');
+    await db.query(`select set_config('lifecycle.effective_on', '2022-01-10', true),
+                           set_config('lifecycle.actor', 'tag-secretariat', true),
+                           set_config('lifecycle.reason', 'replaced by v2', true)`);
+    await db.query(`update test_report set state = 'SUPERSEDED' where id = $1`, [rows[0].id]);
+    await db.query('commit');
+    const [event] = await sub.waitFor(1);
+    expect(event).toEqual({
+      __typename: 'TestReportStateChanged',
+      testReport: { id: globalId('TestReport', rows[0].id), state: 'SUPERSEDED' },
+      from: rows[0].state,
+      to: 'SUPERSEDED',
+      effectiveOn: '2022-01-10',
+      actor: 'tag-secretariat',
+      reason: 'replaced by v2',
+    });
+    sub.stop();
   });
 
   it('transport: a 5 MB and a 30 MB message close the socket (1009); a foreign Origin is refused; allowed ones are not', async () => {

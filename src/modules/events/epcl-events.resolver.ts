@@ -244,8 +244,15 @@ export class ObjectionRecordedResolver {
   }
 
   @FieldResolver(() => EpclObjection, { nullable: true })
-  objection(@Root() root: EventSource, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return load<EpclObjection>(ctx, root, info, 'EpclObjection', root.objectionId);
+  async objection(@Root() root: EventSource, @Ctx() ctx: Context): Promise<EpclObjection | null> {
+    // Not a Node type: read as `epclReport.objections` shows it.
+    const [row] = await ctx.sql<EpclObjection>(
+      `select o.supplier_id as "supplierId", s.name as "supplierName", o.received_on::text as "receivedOn",
+              o.grounds, o.recorded_at as "recordedAt", o.actor
+         from epcl_objection o join supplier s on s.id = o.supplier_id where o.id = $1`,
+      [num(root.objectionId)],
+    );
+    return row ?? null;
   }
 }
 

@@ -15,6 +15,9 @@ export class EventHub {
   position = '0';
   private readonly streams = new Set<EpclEventStream>();
 
+  /** `onCount` hears the number of open subscriptions whenever it changes (metrics). */
+  constructor(private readonly onCount: (subscriptions: number) => void = () => undefined) {}
+
   publish(rows: EventRow[]): void {
     for (const row of rows) {
       if (!after(row.position, this.position)) continue;
@@ -33,10 +36,11 @@ export class EventHub {
     replay: ((after: string) => Promise<EventRow[]>) | null,
     cursor: string | null,
   ): EpclEventStream {
-    const stream = new EpclEventStream(accept, replay, cursor ?? this.position, (s) =>
-      this.streams.delete(s),
-    );
+    const stream = new EpclEventStream(accept, replay, cursor ?? this.position, (s) => {
+      if (this.streams.delete(s)) this.onCount(this.streams.size);
+    });
     this.streams.add(stream);
+    this.onCount(this.streams.size);
     return stream;
   }
 }

@@ -1,7 +1,10 @@
 import type { Logger } from '../../core/logger';
 import type { Metrics } from '../../core/metrics';
+import { deriveSupplierImpact } from './event-derivations';
 import { EventHub, registerHub } from './event-hub';
 import { DomainEventRelay, type DomainEventMessage } from './event-relay';
+
+const DECISIONS = new Set(['APPROVED', 'PARTIALLY_APPROVED']);
 
 export type EventStreaming = {
   hub: EventHub;
@@ -23,7 +26,7 @@ export async function startEventStreaming(options: {
   pollMs?: number;
 }): Promise<EventStreaming> {
   const { metrics } = options;
-  const hub = new EventHub();
+  const hub = new EventHub((n) => metrics.eventSubscribers.set(n));
   registerHub(options.registry, hub);
   const relay = new DomainEventRelay(
     options.databaseUrl,
@@ -35,6 +38,17 @@ export async function startEventStreaming(options: {
         options.publishRaw(event);
       }
       hub.publish(typed);
+      // A report decided: what it changes for each supplier's installations, as events of their own.
+      for (const row of typed)
+        if (row.source_type === 'EpclReportStateChanged' && DECISIONS.has(String(row.payload.state)))
+          void deriveSupplierImpact(
+            options.databaseUrl,
+            Number(row.aggregate_id),
+            row.position,
+            options.log,
+          ).catch((error: unknown) =>
+            options.log.warn('could not derive supplier impacts', { error, report: row.aggregate_id }),
+          );
     },
     options.log,
     { pollMs: options.pollMs },
