@@ -599,6 +599,27 @@ describe('epclEvents and events', () => {
     expect(res.errors?.[0].message).toMatch(/WebSocket/);
   });
 
+  it('metrics: relay lag observed, events relayed and open epclEvents subscriptions counted', async () => {
+    const sub = collect(client(a), SUB, { filter: { types: ['TESTING_ISSUE_CHANGED'] } });
+    await sleep(300);
+    await touchIssue();
+    await sub.waitFor(1);
+    const metricsUrl = a.server.url.replace(/graphql$/, 'metrics');
+    const text = await (await fetch(metricsUrl)).text();
+    const value = (name: string) =>
+      Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1]);
+    expect(value('events_relay_lag_seconds_count')).toBeGreaterThan(0);
+    expect(value('events_epcl_subscriptions')).toBeGreaterThanOrEqual(1);
+    expect(value('graphql_active_subscriptions')).toBeGreaterThanOrEqual(1);
+    expect(text).toMatch(/^events_relayed_total\{type="TestingIssueChanged"\} [1-9]/m);
+    sub.stop();
+    await sleep(300);
+    const after = await (await fetch(metricsUrl)).text();
+    expect(Number(/^events_epcl_subscriptions (\S+)$/m.exec(after)?.[1])).toBe(
+      value('events_epcl_subscriptions') - 1,
+    );
+  });
+
   it('the deprecated domainEvents names its replacement in the schema', async () => {
     const res = ok(
       await request<{ __type: { fields: { name: string; deprecationReason: string | null }[] } }>(
