@@ -188,6 +188,7 @@ export class EpclEventsResolver {
         (row) => matches(row, filter, ctx.viewer),
         cursor === null ? null : (from) => readEvents(ctx, filter, from, REPLAY_PAGE),
         cursor,
+        ctx.viewer.credential?.expiresAt,
       );
     },
   })

@@ -35,10 +35,18 @@ export class EventHub {
     accept: (row: EventRow) => boolean,
     replay: ((after: string) => Promise<EventRow[]>) | null,
     cursor: string | null,
+    /** When the viewer's credential stops being valid: the subscription ends then (UNAUTHENTICATED). */
+    expiresAt?: Date,
   ): EpclEventStream {
-    const stream = new EpclEventStream(accept, replay, cursor ?? this.position, (s) => {
-      if (this.streams.delete(s)) this.onCount(this.streams.size);
-    });
+    const stream = new EpclEventStream(
+      accept,
+      replay,
+      cursor ?? this.position,
+      (s) => {
+        if (this.streams.delete(s)) this.onCount(this.streams.size);
+      },
+      expiresAt,
+    );
     this.streams.add(stream);
     this.onCount(this.streams.size);
     return stream;
@@ -59,6 +67,8 @@ export class EpclEventStream implements AsyncIterableIterator<EventRow> {
   private waiter: (() => void) | undefined;
   private closed = false;
   private overflow = false;
+  private expired = false;
+  private expiry: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly accept: (row: EventRow) => boolean,
@@ -66,8 +76,23 @@ export class EpclEventStream implements AsyncIterableIterator<EventRow> {
     /** The last position sent (or the cursor the client resumed from). */
     private last: string,
     private readonly onClose: (stream: EpclEventStream) => void,
+    expiresAt?: Date,
   ) {
     this.replaying = replay !== null;
+    if (expiresAt) this.armExpiry(expiresAt);
+  }
+
+  /** setTimeout holds at most ~24.8 days: a later expiry re-arms when the first timer fires. */
+  private armExpiry(expiresAt: Date): void {
+    const ms = expiresAt.getTime() - Date.now();
+    if (ms <= 0) {
+      this.expired = true;
+      this.onClose(this);
+      this.waiter?.();
+      return;
+    }
+    this.expiry = setTimeout(() => this.armExpiry(expiresAt), Math.min(ms, 2 ** 31 - 1));
+    this.expiry.unref();
   }
 
   offer(row: EventRow): void {
@@ -82,6 +107,15 @@ export class EpclEventStream implements AsyncIterableIterator<EventRow> {
   async next(): Promise<IteratorResult<EventRow>> {
     for (;;) {
       if (this.closed) return { done: true, value: undefined };
+      if (this.expired) {
+        this.close();
+        throw new GraphQLError(
+          'The credential of this subscription has expired: authenticate again and resume with your last cursor',
+          {
+            extensions: { code: 'UNAUTHENTICATED' },
+          },
+        );
+      }
       if (this.replaying && this.replay) {
         if (!this.page.length) {
           this.page = await this.replay(this.last);
@@ -115,6 +149,7 @@ export class EpclEventStream implements AsyncIterableIterator<EventRow> {
   private close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.expiry) clearTimeout(this.expiry);
     this.onClose(this);
     this.waiter?.();
   }
