@@ -1,6 +1,8 @@
 import { EventHub } from '../../src/modules/events/event-hub';
 import { matches, EpclEventType, type EventRow } from '../../src/modules/events/events.sql';
 
+const positionOf = (r: IteratorResult<EventRow>): string => (r.done ? 'done' : r.value.position);
+
 const row = (position: number, extra: Partial<EventRow> = {}): EventRow => ({
   position: String(position),
   occurred_at: new Date(),
@@ -32,11 +34,11 @@ describe('EventHub', () => {
     // Committed during the replay: 12 and 13 are also in the pages, 14 only live.
     hub.publish([row(12), row(13), row(14)]);
     const got: string[] = [];
-    for (let i = 0; i < 4; i++) got.push((await stream.next()).value!.position);
+    for (let i = 0; i < 4; i++) got.push(positionOf(await stream.next()));
     expect(got).toEqual(['11', '12', '13', '14']);
     const next = stream.next();
     hub.publish([row(15)]);
-    expect((await next).value!.position).toBe('15');
+    expect(positionOf(await next)).toBe('15');
     await stream.return();
     expect(hub.subscribers).toBe(0);
   });
