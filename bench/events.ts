@@ -21,7 +21,7 @@ import { progress, result, sleep } from './lib/log';
  *    receipt) and the servers' RSS.
  * 2. M subscribers (default 100) filtered by report 22 (entry state changes), the Secretary of State
  *    approving report 22 (435 entries): the time until the last subscriber has all 435.
- * The last line is one JSON object. Run under `flock /work/bench.lock` on a shared machine.
+ * The last line is one JSON object. On a shared machine, run one benchmark at a time (e.g. under `flock`).
  */
 const ROOT = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
