@@ -1,5 +1,7 @@
 // Live feed: committed domain events as they happen (graphql-ws). On a reconnect it first asks the outbox
-// for what it missed (recentDomainEvents after the last id seen), so no event is lost while offline.
+// for what it missed (recentDomainEvents after the last event seen, in commit order), so no event is lost
+// while offline. (It shows pacing events too, which the typed `epclEvents` does not carry, so it stays on
+// the deprecated `domainEvents`.)
 import { gql, webSocketUrl } from './api.js';
 import { el } from './ui.js';
 
@@ -34,7 +36,9 @@ export async function livePage() {
   const show = (e) => {
     if (seen.has(e.id)) return;
     seen.add(e.id);
-    if (lastId === null || BigInt(e.id) > BigInt(lastId)) lastId = e.id;
+    // Events arrive in commit order (ids are not: a later id can commit first), so the last one seen is
+    // where a catch-up resumes.
+    lastId = e.id;
     list.prepend(
       el(
         'li',

@@ -50,7 +50,13 @@ import type { Logger } from './core/logger';
 import { Metrics } from './core/metrics';
 import { requestIdFrom } from './core/request-id';
 import { DOMAIN_EVENT_TOPIC } from './modules/events/events.resolver';
-import { DomainEventRelay } from './modules/events/event-relay';
+import { startEventStreaming } from './modules/events/event-streaming';
+import {
+  subscriptionsOverWebSocketOnly,
+  verifyOrigin,
+  WS_CONNECTION_INIT_TIMEOUT_MS,
+  WS_KEEP_ALIVE_MS,
+} from './core/graphql/ws-transport';
 import { LifecycleScheduler } from './modules/epcl/lifecycle.scheduler';
 import { exportsRouter } from './modules/exchange/export.route';
 import { Authenticator } from './modules/auth/authenticate';
@@ -95,6 +101,8 @@ export type ServerOptions = {
   allowedOrigins?: string[];
   /** Paths of persisted-document manifests (`TRUSTED_DOCUMENTS`; see core/graphql/trusted-documents.ts). */
   trustedDocuments?: readonly string[];
+  /** How often the event relay also polls the outbox, besides its notifications (default 2 s). */
+  eventPollMs?: number;
 };
 
 export type RunningServer = {
@@ -102,6 +110,8 @@ export type RunningServer = {
   port: number;
   /** Drains HTTP and WebSocket clients, stops the scheduler and the event relay and closes the read pool; the ORM and database are the caller's. */
   close(): Promise<void>;
+  /** Resolves once every event committed before the call has been relayed to this server's subscribers. */
+  eventsSettled(): Promise<void>;
 };
 
 const UNLOGGED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
@@ -256,15 +266,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     production,
     onStatement: () => metrics.sqlStatements.inc(),
   };
-  const relay = new DomainEventRelay(
-    options.databaseUrl,
-    (event) => {
-      metrics.eventsRelayed.inc({ type: event.type });
-      pubSub.publish(DOMAIN_EVENT_TOPIC, event);
-    },
-    log.child({ component: 'event-relay' }),
-  );
-  await relay.start();
+  const events = await startEventStreaming({
+    databaseUrl: options.databaseUrl,
+    registry,
+    publishRaw: (event) => pubSub.publish(DOMAIN_EVENT_TOPIC, event),
+    metrics,
+    log: log.child({ component: 'event-relay' }),
+    pollMs: options.eventPollMs,
+  });
   const scheduler =
     options.scheduler === false
       ? undefined
@@ -291,10 +300,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     Map<string, { requested: number | null; limit: number; rateLimit?: RateLimitState }>
   >();
   // The same 1 MB bound as HTTP bodies: a larger message closes the socket (1009) before it is parsed.
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_BODY_BYTES });
+  // A foreign browser Origin is refused (403) before the upgrade (core/graphql/ws-transport.ts).
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: MAX_BODY_BYTES,
+    verifyClient: verifyOrigin(options.allowedOrigins ?? []),
+  });
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
     {
       schema,
+      connectionInitWaitTimeout: WS_CONNECTION_INIT_TIMEOUT_MS,
       // The credential is checked once, at connection_init (src/modules/auth/server-auth.ts).
       onConnect: async (ctx) => {
         const viewer = await authenticateSocket(authenticator, auth, ctx.extra, ctx.connectionParams, log);
@@ -450,6 +466,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
     },
     wsServer,
+    WS_KEEP_ALIVE_MS,
   );
 
   const apollo = new ApolloServer<Context>({
@@ -477,6 +494,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         limiter,
         onRefused: (role) => metrics.rateLimited.inc({ role, transport: 'http' }),
       }),
+      subscriptionsOverWebSocketOnly(),
       nulGuardPlugin(),
       {
         // Mutations (and anything but a query) read from the primary; a write's WAL position goes back to
@@ -688,13 +706,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url,
     port,
+    eventsSettled: () => events.relay.settled(),
     close: () =>
       (closing ??= (async () => {
         // Apollo first, in the same tick as the signal: it races its own termination-signal handler otherwise.
         await apollo.stop();
         await scheduler?.stop();
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
-        await relay.stop();
+        await events.stop();
         await readRouter.close();
         await analysisRouter.close();
         await pool.close();

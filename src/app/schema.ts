@@ -15,6 +15,7 @@ import {
   UpdateManufacturerPayloadResolver,
 } from '../modules/catalogue/catalogue.resolver';
 import { CalendarQueryResolver } from '../modules/calendar/calendar.resolver';
+import { EPCL_EVENT_RESOLVERS } from '../modules/events/epcl-events.resolver';
 import { registerEnums } from '../modules/common/enums.types';
 import { DMC_QUERIES, DMC_SQL } from '../modules/dmc/dmc.sql';
 import { DmcFieldsResolver, DmcQueryResolver } from '../modules/dmc/dmc.resolver';
@@ -132,6 +133,7 @@ const RESOLVERS: CompiledSchemaOptions['resolvers'] = [
   EligibilityFieldsResolver,
   BlockedInstallationsResolver,
   DomainEventResolver,
+  ...EPCL_EVENT_RESOLVERS,
   CalendarQueryResolver,
   PacingQueryResolver,
   PacingLatestDateResolver,

@@ -73,6 +73,19 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly eventRelayLag = new Histogram({
+    name: 'events_relay_lag_seconds',
+    help: 'From an event committing in PostgreSQL to this server relaying it to its subscribers.',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+
+  readonly eventSubscribers = new Gauge({
+    name: 'events_epcl_subscriptions',
+    help: 'epclEvents subscriptions currently open on this server (also counted in graphql_active_subscriptions).',
+    registers: [this.registry],
+  });
+
   /** Operation names seen so far; clients choose them, so the label set is bounded. */
   private readonly operations = new Set<string>();
 

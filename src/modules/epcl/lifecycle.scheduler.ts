@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../../core/logger';
-import { closeDueObjectionWindows } from './lifecycle.service';
+import { announceClosingObjectionWindows } from '../events/event-derivations';
+import { closeDueObjectionWindows, londonToday } from './lifecycle.service';
 
 /** The advisory lock key of the scheduler's runs (any constant unique to this purpose). */
 export const SCHEDULER_LOCK_KEY = 8_190_020_001;
@@ -55,7 +56,11 @@ export class LifecycleScheduler {
           'select pg_try_advisory_xact_lock(?) as leader',
           [SCHEDULER_LOCK_KEY],
         );
-        return leader ? closeDueObjectionWindows(em) : null;
+        if (!leader) return null;
+        const closed = await closeDueObjectionWindows(em);
+        // ObjectionWindowClosing at 2 and 1 working days before a deadline, once each.
+        await announceClosingObjectionWindows(em, londonToday());
+        return closed;
       });
       if (moved?.length) this.options.log.info('objection windows closed', { reports: moved });
       this.options.onRun?.(moved === null ? 'follower' : 'leader');

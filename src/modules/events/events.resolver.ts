@@ -59,8 +59,10 @@ type EventRow = {
 export class DomainEventResolver {
   @Authorized(...DCC_STAFF)
   @Query(() => [DomainEventNode], {
+    deprecationReason:
+      'Use `events(filter:, first:, after:)`: typed EPCL events with the cursors of `epclEvents`.',
     description:
-      'Committed domain events from the outbox, oldest first: the latest `limit` ones, or those after the event `after` (a client resuming a subscription after a reconnect asks for what it missed). DCC staff only.',
+      'Committed domain events from the outbox in commit order, oldest first: the latest `limit` ones, or those committed after the event `after` (a client resuming a subscription after a reconnect asks for what it missed). DCC staff only.',
   })
   async recentDomainEvents(
     @Ctx() ctx: Context,
@@ -75,12 +77,15 @@ export class DomainEventResolver {
     if (after !== undefined && after !== null && !/^\d{1,18}$/.test(after))
       throw badUserInput('after', 'the id of a domain event', after);
     const rows = await ctx.sql<EventRow>(
-      `select * from (
-         select id::text, type, aggregate_type, aggregate_id, occurred_at, payload from domain_event
-          where ($1::bigint is null or id > $1::bigint) and ($2::text[] is null or type = any($2::text[]))
-          order by case when $1::bigint is null then -id else id end
+      // In commit order (position), not id order: ids are taken at insert, so a later id can commit first.
+      `select id, type, aggregate_type, aggregate_id, occurred_at, payload from (
+         select id::text, position, type, aggregate_type, aggregate_id, occurred_at, payload from domain_event
+          where position is not null
+            and ($1::bigint is null or position > (select d.position from domain_event d where d.id = $1::bigint))
+            and ($2::text[] is null or type = any($2::text[]))
+          order by case when $1::bigint is null then -position else position end
           limit $3::int) e
-        order by e.id::bigint`,
+        order by e.position`,
       [after ?? null, types?.length ? types : null, limit],
     );
     return rows.map((r) =>
@@ -98,6 +103,8 @@ export class DomainEventResolver {
   @Subscription(() => DomainEventNode, {
     topics: DOMAIN_EVENT_TOPIC,
     description: 'Committed domain events, optionally only of the given types.',
+    deprecationReason:
+      'Use `epclEvents(filter:, after:)`: typed events with their objects, filtered and scoped in the server, resumable without loss.',
     filter: ({ payload, args }: { payload: DomainEventMessage; args: { types?: string[] | null } }) =>
       !args.types?.length || args.types.includes(payload.type),
   })

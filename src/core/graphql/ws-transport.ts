@@ -1,0 +1,63 @@
+import type { IncomingMessage } from 'node:http';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, OperationTypeNode } from 'graphql';
+
+/*
+ * GraphQL over WebSocket (graphql-ws) hygiene, beside the 1 MB `maxPayload` of the WebSocketServer:
+ * which browser pages may open a socket, how long a socket may stay silent before `connection_init`, and
+ * how often the server pings (a client that does not answer a ping by the next one is dropped).
+ */
+
+/** A socket that has not sent `connection_init` by then is closed (4408). */
+export const WS_CONNECTION_INIT_TIMEOUT_MS = 5_000;
+
+/** The server pings every client this often; one that did not answer the previous ping is terminated. */
+export const WS_KEEP_ALIVE_MS = 12_000;
+
+/**
+ * Whether a WebSocket upgrade may proceed: no `Origin` (a non-browser client), the page's own origin (the
+ * `Origin` host is the `Host` the request was sent to), or one of `allowed` (CORS_ORIGINS). Browsers always
+ * send `Origin` on a WebSocket, and a page cannot forge it, so a foreign page cannot use a visitor's
+ * credentials here (cross-site WebSocket hijacking).
+ */
+export function originAllowed(request: IncomingMessage, allowed: readonly string[]): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/** For `new WebSocketServer({ verifyClient })`: refuses a foreign `Origin` with 403 before the upgrade. */
+export function verifyOrigin(allowed: readonly string[]) {
+  return (
+    info: { origin: string; secure: boolean; req: IncomingMessage },
+    done: (result: boolean, code?: number, message?: string) => void,
+  ): void => {
+    if (originAllowed(info.req, allowed)) done(true);
+    else done(false, 403, 'Origin not allowed');
+  };
+}
+
+/**
+ * A subscription sent over HTTP is refused with a 400 BAD_REQUEST that says where to send it, instead of
+ * failing inside the server.
+ */
+export function subscriptionsOverWebSocketOnly(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === OperationTypeNode.SUBSCRIPTION)
+            throw new GraphQLError(
+              'Subscriptions are served over WebSocket only (graphql-ws protocol, graphql-transport-ws): connect a graphql-ws client to this same /graphql URL with ws:// or wss://',
+              { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+            );
+        },
+      };
+    },
+  };
+}
