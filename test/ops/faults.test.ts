@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { migrate, ormConfig } from '../../src/app/database';
 import { silentLogger } from '../../src/core/logger';
+import { createKey } from '../../src/modules/auth/api-keys';
 import { startServer, type RunningServer } from '../../src/server';
 import { seedDatabase } from '../../seeds';
 import { startPrimary, type Cluster } from '../support/replica';
@@ -18,6 +19,8 @@ type Outcome = { ok: boolean; status: number; codes: string[]; retryable: boolea
 let cluster: Cluster;
 const servers: { server: RunningServer; orm: MikroORM }[] = [];
 let manufacturers: string[] = [];
+/** A DCC_ADMIN API key: production servers answer 401 without a credential. */
+let authorization = '';
 
 const QUERY = `{ epclReport(number: 22) { entries(first: 5) { totalCount nodes { epclId } } } }`;
 const RENAME = `mutation($input: UpdateManufacturerInput!) { updateManufacturer(input: $input) { manufacturer { name } userErrors { code } } }`;
@@ -27,7 +30,7 @@ async function post(url: string, query: string, variables?: unknown): Promise<Ou
   try {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as {
@@ -58,6 +61,14 @@ beforeAll(async () => {
   manufacturers = (
     await db.query<{ id: number }>('select id from manufacturer order by id limit 8')
   ).rows.map((r) => Buffer.from(`Manufacturer:${r.id}`).toString('base64'));
+  const { key } = await createKey(
+    {
+      query: async <T>(text: string, params: readonly unknown[] = []) =>
+        (await db.query(text, [...params])).rows as T[],
+    },
+    { name: 'fault test', role: 'DCC_ADMIN' },
+  );
+  authorization = `Bearer ${key}`;
   await db.end();
   for (let i = 0; i < 2; i++) {
     const orm = await MikroORM.init(

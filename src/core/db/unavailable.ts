@@ -18,9 +18,10 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   // SQLSTATE class 08 (connection exception), admin/crash shutdown, cannot connect now (starting up).
   if (/^08...$/.test(text) || ['57P01', '57P02', '57P03'].includes(text)) return true;
   if (name === 'ConnectionException') return true;
+  // (knex reports a transaction whose connection was lost mid-way as "Transaction query already complete".)
   if (
     typeof message === 'string' &&
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|Client has encountered a connection error/i.test(
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|Client has encountered a connection error|Transaction query already complete/i.test(
       message,
     )
   )

@@ -2,6 +2,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import type express from 'express';
 import type { WebSocket } from 'ws';
 import type { AuthConfig } from '../../core/config';
+import { isDatabaseUnavailable } from '../../core/db/unavailable';
 import type { Viewer } from '../../core/graphql/context';
 import type { Logger } from '../../core/logger';
 import { AuthError, WS_CLOSE, type Authenticator } from './authenticate';
@@ -35,6 +36,20 @@ export function authenticateHttp(authenticator: Authenticator, log: Logger): exp
         next();
       },
       (error: unknown) => {
+        // The key lookup needs PostgreSQL: while it is away the request is retryable, as any other read.
+        if (isDatabaseUnavailable(error)) {
+          log.warn('database unavailable while authenticating', { error });
+          res.status(503).setHeader('retry-after', '1');
+          res.json({
+            errors: [
+              {
+                message: 'The database is unavailable (restarting or unreachable); retry the request shortly',
+                extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true },
+              },
+            ],
+          });
+          return;
+        }
         if (!(error instanceof AuthError)) {
           log.error('authentication failed unexpectedly', { error });
           res.status(500).json({
