@@ -20,7 +20,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (name === 'ConnectionException') return true;
   if (
     typeof message === 'string' &&
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|is not queryable|Transaction query already complete|read ECONNRESET|write EPIPE|Connection terminated due to connection timeout|Client has encountered a connection error/i.test(
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|is not queryable|Transaction query already complete|\b(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT)\b|Connection terminated due to connection timeout|Client has encountered a connection error/i.test(
       message,
     )
   )
