@@ -1,8 +1,12 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { migrate, ormConfig } from '../../src/app/database';
-import { silentLogger } from '../../src/core/logger';
+import { createLogger } from '../../src/core/logger';
 import { createKey } from '../../src/modules/auth/api-keys';
+
+/** What the servers log at error level (unexpected errors), shown when a failure is not the expected one. */
+const logged: string[] = [];
+const serverLog = createLogger('error', { destination: { write: (line: string) => void logged.push(line) } });
 import { startServer, type RunningServer } from '../../src/server';
 import { seedDatabase } from '../../seeds';
 import { startPrimary, type Cluster } from '../support/replica';
@@ -71,13 +75,11 @@ beforeAll(async () => {
   authorization = `Bearer ${key}`;
   await db.end();
   for (let i = 0; i < 2; i++) {
-    const orm = await MikroORM.init(
-      ormConfig(cluster.primary.url, { pool: { min: 0, max: 5 } }, silentLogger),
-    );
+    const orm = await MikroORM.init(ormConfig(cluster.primary.url, { pool: { min: 0, max: 5 } }, serverLog));
     const server = await startServer({
       orm,
       databaseUrl: cluster.primary.url,
-      log: silentLogger,
+      log: serverLog,
       production: true,
       port: 0,
       host: '127.0.0.1',
@@ -159,13 +161,22 @@ it('fails in-flight requests with a retryable code, reports not ready, and recov
   expect(failed.filter((o) => o.at >= stopped).length).toBeGreaterThan(0);
   // … and every failure says so in the same clear, retryable way: 503, DATABASE_UNAVAILABLE, retryable.
   for (const o of failed) {
-    expect({ status: o.status, codes: [...new Set(o.codes)], retryable: o.retryable.every(Boolean) }).toEqual(
-      {
-        status: 503,
-        codes: ['DATABASE_UNAVAILABLE'],
-        retryable: true,
-      },
-    );
+    expect({
+      status: o.status,
+      codes: [...new Set(o.codes)],
+      retryable: o.retryable.every(Boolean),
+      logged: o.codes.includes('DATABASE_UNAVAILABLE')
+        ? []
+        : logged
+            .filter((l) => l.includes('unexpected error'))
+            .slice(0, 3)
+            .map((l) => l.slice(0, 1500)),
+    }).toEqual({
+      status: 503,
+      codes: ['DATABASE_UNAVAILABLE'],
+      retryable: true,
+      logged: [],
+    });
   }
   // Once both said ready again, the load succeeded on both instances.
   const settled = outcomes.filter((o) => o.at > ready + 500);

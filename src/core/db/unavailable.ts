@@ -21,7 +21,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   // (knex reports a transaction whose connection was lost mid-way as "Transaction query already complete".)
   if (
     typeof message === 'string' &&
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|Client has encountered a connection error|Transaction query already complete/i.test(
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|is not queryable|Transaction query already complete|\b(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT)\b|Connection terminated due to connection timeout|Client has encountered a connection error/i.test(
       message,
     )
   )
