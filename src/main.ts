@@ -72,6 +72,7 @@ export async function main(): Promise<void> {
       explorer: config.explorer,
       limits: config.limits,
       dashboard: config.dashboard,
+      responseCacheBytes: config.responseCacheMb * 1024 * 1024,
     });
     log.info('ready', { url: server.url, database: db.kind, startupMs: Date.now() - started });
   } catch (error) {

@@ -44,6 +44,7 @@ import {
   tokenLimitError,
 } from './core/graphql/limits';
 import { nulGuardPlugin, nulRefusal } from './core/graphql/input-guard';
+import { ResponseCache, responseCachePlugin } from './core/graphql/response-cache';
 import { DEFAULT_LIMITS, type QueryLimits } from './core/config';
 import type { Logger } from './core/logger';
 import { Metrics } from './core/metrics';
@@ -72,6 +73,8 @@ export type ServerOptions = {
   schedulerIntervalMs?: number;
   /** Serve the internal dashboard at `/dashboard` (default false: a 404 saying so). */
   dashboard?: boolean;
+  /** Bytes of catalogue responses kept by the response cache (default 64 MiB; 0: no response caching). */
+  responseCacheBytes?: number;
 };
 
 export type RunningServer = {
@@ -121,7 +124,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     statementTimeoutMs: limits.timeoutMs,
     applicationName: 'dmc-catalogue-analysis',
   });
-  const metrics = new Metrics({ readPool: () => pool.stats() });
+  const responseCacheBytes = options.responseCacheBytes ?? 64 * 1024 * 1024;
+  const responseCache = responseCacheBytes > 0 ? new ResponseCache(responseCacheBytes) : undefined;
+  const metrics = new Metrics({
+    readPool: () => pool.stats(),
+    responseCacheBytes: responseCache && (() => responseCache.bytes),
+  });
   const deps: ContextDependencies = {
     pool,
     analysisPool,
@@ -278,6 +286,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(limits),
       nulGuardPlugin(),
+      ...(responseCache
+        ? [
+            responseCachePlugin({
+              cache: responseCache,
+              registry,
+              counters: {
+                hit: () => metrics.responseCacheHits.inc(),
+                miss: () => metrics.responseCacheMisses.inc(),
+                evicted: (n) => metrics.responseCacheEvictions.inc(n),
+              },
+            }),
+          ]
+        : []),
       {
         async serverWillStart() {
           return {

@@ -23,6 +23,8 @@ export type Config = {
    */
   allowedOrigins: string[];
   limits: QueryLimits;
+  /** Size of the catalogue response cache, in MiB (`RESPONSE_CACHE_MB`, default 64; 0 turns it off). */
+  responseCacheMb: number;
 };
 
 /**
@@ -141,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dashboard: bool(env, 'DASHBOARD', nodeEnv !== 'production'),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     allowedOrigins: origins(env, 'CORS_ORIGINS'),
+    responseCacheMb: integer(env, 'RESPONSE_CACHE_MB', 64, 0, 65_536),
     limits: {
       maxDepth: integer(env, 'QUERY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 1000),
       maxAliases: integer(env, 'QUERY_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 10_000),

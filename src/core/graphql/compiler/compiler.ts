@@ -33,8 +33,11 @@ export type Args = Record<string, unknown>;
 
 /** How a field is computed, given the SQL alias of its parent row. */
 export type FieldSpec =
-  /** A value: a column or any SQL expression over the parent row. */
-  | { kind: 'sql'; sql: (parent: string, args: Args, ctx: SqlContext) => string }
+  /**
+   * A value: a column or any SQL expression over the parent row. `notCatalogue` names what else it reads when
+   * that is not catalogue data (which `catalogue_version` does not cover): responses with it are never cached.
+   */
+  | { kind: 'sql'; sql: (parent: string, args: Args, ctx: SqlContext) => string; notCatalogue?: string }
   /** A to-one relation: the row `child` of `from` that `where` selects (at most one). */
   | {
       kind: 'object';
