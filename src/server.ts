@@ -45,6 +45,7 @@ import {
 } from './core/graphql/limits';
 import { nulGuardPlugin, nulRefusal } from './core/graphql/input-guard';
 import { ResponseCache, responseCachePlugin } from './core/graphql/response-cache';
+import { compiledResponsePlugin } from './core/graphql/compiler/fast-path';
 import { DEFAULT_LIMITS, type QueryLimits } from './core/config';
 import type { Logger } from './core/logger';
 import { Metrics } from './core/metrics';
@@ -75,6 +76,11 @@ export type ServerOptions = {
   dashboard?: boolean;
   /** Bytes of catalogue responses kept by the response cache (default 64 MiB; 0: no response caching). */
   responseCacheBytes?: number;
+  /**
+   * Complete operations made only of compiled root fields without graphql-js's per-field walk (default true;
+   * see core/graphql/compiler/fast-path.ts). Off: every operation is executed by graphql-js.
+   */
+  compiledResponses?: boolean;
 };
 
 export type RunningServer = {
@@ -299,6 +305,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
             }),
           ]
         : []),
+      // After the cache: a cached response is served before anything runs.
+      ...(options.compiledResponses === false ? [] : [compiledResponsePlugin(registry)]),
       {
         async serverWillStart() {
           return {

@@ -180,16 +180,18 @@ export function buildShapes(inputs: ShapeInputs): Shape[] {
         total: get(d, 'manufacturers', 'totalCount'),
         m: list(get(d, 'manufacturers', 'nodes')).map((n) => [
           n.name,
-          list(n.deviceModels).map((m) => `${String(m.modelName)}|${String(m.deviceType)}`),
+          list(n.deviceModels)
+            .map((m) => `${String(m.modelName)}|${String(m.deviceType)}`)
+            .sort(),
         ]),
       }),
       projectPeer: (d) => ({
         total: get(d, 'allManufacturers', 'totalCount'),
         m: list(get(d, 'allManufacturers', 'nodes')).map((n) => [
           n.name,
-          list(get(n, 'deviceModelsByManufacturerId', 'nodes')).map(
-            (m) => `${String(m.modelName)}|${String(m.deviceType)}`,
-          ),
+          list(get(n, 'deviceModelsByManufacturerId', 'nodes'))
+            .map((m) => `${String(m.modelName)}|${String(m.deviceType)}`)
+            .sort(),
         ]),
       }),
     },

@@ -36,6 +36,8 @@ export async function startTestServer(
     explorer?: boolean;
     dashboard?: boolean;
     limits?: Partial<QueryLimits>;
+    /** As ServerOptions (default true): false executes every operation with graphql-js. */
+    compiledResponses?: boolean;
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
@@ -50,6 +52,7 @@ export async function startTestServer(
     host: '127.0.0.1',
     explorer: options.explorer ?? false,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    compiledResponses: options.compiledResponses,
     dashboard: options.dashboard ?? false,
   });
   return {
