@@ -107,7 +107,7 @@ function planner(schema: GraphQLSchema, registry: CompiledRegistry, document: Do
       };
     }
     if (isLeafType(type)) {
-      const leaf = type as GraphQLLeafType;
+      const leaf = type;
       return (value) => {
         if (value === null || value === undefined) return null;
         try {
