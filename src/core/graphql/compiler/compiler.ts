@@ -336,8 +336,20 @@ function compileConnection(
   const direction = order.descending !== backward ? 'desc' : 'asc';
   const orderSql = order.keys.map((k) => `${k.sql(row)} ${direction}`).join(', ');
 
+  // The cursor (a base64 of the row's order keys) only when something selected shows it.
+  const showsCursor = [...selected.values()].some((n) =>
+    n.some((node) =>
+      (node.selectionSet?.selections ?? []).some(
+        (s) =>
+          s.kind !== Kind.FIELD ||
+          (node.name.value === 'edges' && s.name.value === 'cursor') ||
+          (node.name.value === 'pageInfo' &&
+            (s.name.value === 'startCursor' || s.name.value === 'endCursor')),
+      ),
+    ),
+  );
   const columns: string[] = [
-    `${cursorSql(orderName, order, row)} as cur`,
+    `${showsCursor ? cursorSql(orderName, order, row) : 'null::text'} as cur`,
     `row_number() over (order by ${orderSql}) as rn`,
   ];
   const pairs: string[] = [];
