@@ -15,6 +15,7 @@ describe('configuration from the environment', () => {
       dashboard: true,
       shutdownTimeoutMs: 10_000,
       allowedOrigins: [],
+      responseCacheMb: 64,
       limits: {
         maxDepth: 12,
         maxAliases: 15,
