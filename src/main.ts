@@ -82,6 +82,7 @@ export async function main(): Promise<void> {
       explorer: config.explorer,
       limits: config.limits,
       dashboard: config.dashboard,
+      responseCacheBytes: config.responseCacheMb * 1024 * 1024,
       replicaUrls: config.replicaUrls,
       readYourWritesMs: config.readYourWritesMs,
       auth: config.auth,

@@ -46,6 +46,8 @@ import {
   type DocumentRequest,
 } from './core/graphql/trusted-documents';
 import { DEFAULT_LIMITS, maxCostFor, type AuthConfig, type QueryLimits } from './core/config';
+import { ResponseCache, responseCachePlugin } from './core/graphql/response-cache';
+import { compiledResponsePlugin } from './core/graphql/compiler/fast-path';
 import type { Logger } from './core/logger';
 import { Metrics } from './core/metrics';
 import { requestIdFrom } from './core/request-id';
@@ -103,6 +105,13 @@ export type ServerOptions = {
   trustedDocuments?: readonly string[];
   /** How often the event relay also polls the outbox, besides its notifications (default 2 s). */
   eventPollMs?: number;
+  /** Bytes of catalogue responses kept by the response cache (default 64 MiB; 0: no response caching). */
+  responseCacheBytes?: number;
+  /**
+   * Complete operations made only of compiled root fields without graphql-js's per-field walk (default true;
+   * see core/graphql/compiler/fast-path.ts). Off: every operation is executed by graphql-js.
+   */
+  compiledResponses?: boolean;
 };
 
 export type RunningServer = {
@@ -166,8 +175,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Built first: it reads its files, and a missing one must stop start-up before anything is opened.
   const dashboard = dashboardRouter({ enabled: options.dashboard ?? false });
   // Metrics first: the pools report their waits to it. Its pool list is read at scrape time.
+  const responseCacheBytes = options.responseCacheBytes ?? 64 * 1024 * 1024;
+  const responseCache = responseCacheBytes > 0 ? new ResponseCache(responseCacheBytes) : undefined;
   const metrics: Metrics = new Metrics({
     readPool: () => pool.stats(),
+    responseCacheBytes: responseCache && (() => responseCache.bytes),
     pools: () => [
       { name: 'primary', stats: pool.stats() },
       { name: 'analysis', stats: analysisPool.stats() },
@@ -496,6 +508,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }),
       subscriptionsOverWebSocketOnly(),
       nulGuardPlugin(),
+      ...(responseCache
+        ? [
+            responseCachePlugin({
+              cache: responseCache,
+              registry,
+              counters: {
+                hit: () => metrics.responseCacheHits.inc(),
+                miss: () => metrics.responseCacheMisses.inc(),
+                evicted: (n) => metrics.responseCacheEvictions.inc(n),
+              },
+            }),
+          ]
+        : []),
+      // After the cache: a cached response is served before anything runs.
+      ...(options.compiledResponses === false ? [] : [compiledResponsePlugin(registry)]),
       {
         // Mutations (and anything but a query) read from the primary; a write's WAL position goes back to
         // the client (x-db-lsn, extensions.lsn) when replicas are in use; DATABASE_UNAVAILABLE is a 503.

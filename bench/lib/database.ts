@@ -377,6 +377,11 @@ export class StatementCounter {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 
+  async serverVersion(): Promise<string> {
+    const { rows } = await this.db.query<{ v: string }>(`select current_setting('server_version') as v`);
+    return rows[0].v;
+  }
+
   async reset(): Promise<void> {
     await this.db.query(`select ${META}.pg_stat_statements_reset()`);
   }

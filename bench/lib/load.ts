@@ -27,6 +27,8 @@ export type Target = {
   expectBody: string | undefined;
   serverPid: number | undefined;
   postmasterPid: number | undefined;
+  /** Extra request headers (e.g. `cache-control: no-cache` to measure the engine without response caching). */
+  headers?: Record<string, string>;
 };
 
 const HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
@@ -43,7 +45,7 @@ export async function round(target: Target, options: LoadOptions): Promise<Round
     url: target.url,
     connections: options.connections,
     method: 'POST' as const,
-    headers: headersFor(target.url),
+    headers: { ...headersFor(target.url), ...target.headers },
     body: target.body,
     expectBody: target.expectBody,
     timeout: 10,
@@ -84,10 +86,10 @@ export async function round(target: Target, options: LoadOptions): Promise<Round
 }
 
 /** POSTs the query once and returns the raw body; a non-200 status is an error carrying the body. */
-export async function ask(url: string, body: string): Promise<string> {
+export async function ask(url: string, body: string, headers: Record<string, string> = {}): Promise<string> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: headersFor(url),
+    headers: { ...headersFor(url), ...headers },
     body,
     signal: AbortSignal.timeout(30_000),
   });
@@ -97,9 +99,14 @@ export async function ask(url: string, body: string): Promise<string> {
 }
 
 /** `n` requests one after another, each checked, so a statement count divides by answered requests only. */
-export async function sequential(url: string, body: string, n: number): Promise<void> {
+export async function sequential(
+  url: string,
+  body: string,
+  n: number,
+  headers: Record<string, string> = {},
+): Promise<void> {
   for (let i = 0; i < n; i++) {
-    const text = await ask(url, body);
+    const text = await ask(url, body, headers);
     if ((JSON.parse(text) as { errors?: unknown }).errors !== undefined) {
       throw new Error(`request ${i + 1} of ${n} answered with errors: ${text.slice(0, 500)}`);
     }

@@ -86,6 +86,24 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly responseCacheHits = new Counter({
+    name: 'graphql_response_cache_hits_total',
+    help: 'Catalogue responses served from the response cache (including 304 Not Modified answers to GET).',
+    registers: [this.registry],
+  });
+
+  readonly responseCacheMisses = new Counter({
+    name: 'graphql_response_cache_misses_total',
+    help: 'Cacheable catalogue responses not found in the response cache (computed, then stored).',
+    registers: [this.registry],
+  });
+
+  readonly responseCacheEvictions = new Counter({
+    name: 'graphql_response_cache_evictions_total',
+    help: 'Responses dropped from the response cache to stay within its size (least recently used first).',
+    registers: [this.registry],
+  });
+
   /** Operation names seen so far; clients choose them, so the label set is bounded. */
   private readonly operations = new Set<string>();
 
@@ -96,7 +114,19 @@ export class Metrics {
     /** Every pool by name, for the per-pool gauges (db_pool_*). */
     pools?: () => { name: string; stats: PoolStats }[];
     maxOperationNames?: number;
+    /** The response cache's current size, for `graphql_response_cache_bytes`. */
+    responseCacheBytes?: () => number;
   }) {
+    const cacheBytes = options.responseCacheBytes;
+    if (cacheBytes)
+      new Gauge({
+        name: 'graphql_response_cache_bytes',
+        help: 'Bytes (of response JSON) held in the response cache.',
+        registers: [this.registry],
+        collect() {
+          this.set(cacheBytes());
+        },
+      });
     this.maxOperationNames = options.maxOperationNames ?? 500;
     const pool = (name: string, help: string, read: (stats: PoolStats) => number) =>
       new Gauge({

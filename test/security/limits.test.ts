@@ -21,7 +21,8 @@ const aliasBomb = `{ ${Array.from(
   (_, i) => `r${i}: epclReport(number: 22) { impact { total { total } } }`,
 ).join(' ')} }`;
 
-const statements = { 'x-sql-statements': 'true' };
+// `no-store`: the engine's statements only, without the response cache's catalogue_version read.
+const statements = { 'x-sql-statements': 'true', 'cache-control': 'no-store' };
 
 function refused(res: GraphQLResponse<unknown>, limit: string) {
   expect(res.status).toBe(400);

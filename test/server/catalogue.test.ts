@@ -226,7 +226,8 @@ describe('batched loading', () => {
   const statements = (r: GraphQLResponse<unknown>) =>
     (r as { extensions?: { sqlStatements?: number } }).extensions?.sqlStatements;
   const nested = (first: number) =>
-    t.request(NestedEntriesDocument, { first }, { 'x-sql-statements': 'true' });
+    // The engine's own statements: `no-store` bypasses the response cache (and its catalogue_version read).
+    t.request(NestedEntriesDocument, { first }, { 'x-sql-statements': 'true', 'cache-control': 'no-store' });
 
   it('issues the same, small number of SQL statements for page sizes 10 and 100', async () => {
     // Catalogue unchanged since the last count: one statement (the page; the count is reused).

@@ -131,6 +131,8 @@ describe('request ids and the per-operation log line', () => {
       'x-request-id': 'client-req.42_A',
       'x-dev-viewer-role': 'SUPPLIER',
       'x-dev-viewer-supplier-id': '1',
+      // The engine's statement only, without the response cache's catalogue_version read.
+      'cache-control': 'no-store',
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toBe('client-req.42_A');

@@ -48,6 +48,8 @@ export async function startTestServer(
     dashboard?: boolean;
     /** Unless a test sets `limits.rateLimit`, test servers have none: a file's requests share one address. */
     limits?: Partial<QueryLimits>;
+    /** As ServerOptions (default true): false executes every operation with graphql-js. */
+    compiledResponses?: boolean;
     auth?: Partial<AuthConfig>;
     allowedOrigins?: string[];
     trustedDocuments?: string[];
@@ -65,6 +67,7 @@ export async function startTestServer(
     host: '127.0.0.1',
     explorer: options.explorer ?? false,
     limits: { ...DEFAULT_LIMITS, rateLimit: { windowSeconds: 60, points: {} }, ...options.limits },
+    compiledResponses: options.compiledResponses,
     dashboard: options.dashboard ?? false,
     auth: {
       devViewerHeaders: !(options.production ?? false),

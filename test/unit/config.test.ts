@@ -15,6 +15,7 @@ describe('configuration from the environment', () => {
       dashboard: true,
       shutdownTimeoutMs: 10_000,
       allowedOrigins: [],
+      responseCacheMb: 64,
       replicaUrls: [],
       readYourWritesMs: 10_000,
       limits: {

@@ -7,6 +7,7 @@ import {
   expression,
   filterBy,
   hasMany,
+  outsideCatalogue,
 } from '../../core/graphql/compiler/fields';
 import { decodeIdOf } from '../../core/graphql/compiler/global-id';
 import { fromEntity, sqlType, type TypeDefinitions } from '../../core/graphql/compiler/registry';
@@ -52,7 +53,10 @@ export const EPCL_SQL: TypeDefinitions = {
   StateChange: fromEntity('StateChange'),
   EpclObjection: fromEntity('EpclObjection', {
     supplierId: column('supplier_id'),
-    supplierName: expression((t) => `(select s.name from supplier s where s.id = ${t}.supplier_id)`),
+    supplierName: outsideCatalogue(
+      'supplier',
+      (t) => `(select s.name from supplier s where s.id = ${t}.supplier_id)`,
+    ),
   }),
   EpclEntryEvidence: fromEntity('EpclEntryEvidence'),
   EpclReportMembership: fromEntity('EpclReportEntry', { group: column('report_group') }),

@@ -33,8 +33,11 @@ export type Args = Record<string, unknown>;
 
 /** How a field is computed, given the SQL alias of its parent row. */
 export type FieldSpec =
-  /** A value: a column or any SQL expression over the parent row. */
-  | { kind: 'sql'; sql: (parent: string, args: Args, ctx: SqlContext) => string }
+  /**
+   * A value: a column or any SQL expression over the parent row. `notCatalogue` names what else it reads when
+   * that is not catalogue data (which `catalogue_version` does not cover): responses with it are never cached.
+   */
+  | { kind: 'sql'; sql: (parent: string, args: Args, ctx: SqlContext) => string; notCatalogue?: string }
   /** A to-one relation: the row `child` of `from` that `where` selects (at most one). */
   | {
       kind: 'object';
@@ -334,8 +337,20 @@ function compileConnection(
   const direction = order.descending !== backward ? 'desc' : 'asc';
   const orderSql = order.keys.map((k) => `${k.sql(row)} ${direction}`).join(', ');
 
+  // The cursor (a base64 of the row's order keys) only when something selected shows it.
+  const showsCursor = [...selected.values()].some((n) =>
+    n.some((node) =>
+      (node.selectionSet?.selections ?? []).some(
+        (s) =>
+          s.kind !== Kind.FIELD ||
+          (node.name.value === 'edges' && s.name.value === 'cursor') ||
+          (node.name.value === 'pageInfo' &&
+            (s.name.value === 'startCursor' || s.name.value === 'endCursor')),
+      ),
+    ),
+  );
   const columns: string[] = [
-    `${cursorSql(orderName, order, row)} as cur`,
+    `${showsCursor ? cursorSql(orderName, order, row) : 'null::text'} as cur`,
     `row_number() over (order by ${orderSql}) as rn`,
   ];
   const pairs: string[] = [];

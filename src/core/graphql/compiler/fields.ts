@@ -5,6 +5,15 @@ import { globalIdSql } from './global-id';
 
 export const column = (name: string): FieldSpec => ({ kind: 'sql', sql: (t) => `${t}.${name}` });
 export const expression = (sql: (t: string) => string): FieldSpec => ({ kind: 'sql', sql });
+/**
+ * An expression that reads data outside the catalogue (e.g. a supplier's name): the response cache never keeps
+ * a response that selects it, since `catalogue_version` does not change when that data does.
+ */
+export const outsideCatalogue = (reads: string, sql: (t: string) => string): FieldSpec => ({
+  kind: 'sql',
+  sql,
+  notCatalogue: reads,
+});
 export const nodeId = (typeName: string, key = 'id'): FieldSpec => ({
   kind: 'sql',
   sql: (t) => globalIdSql(typeName, `${t}.${key}`),
