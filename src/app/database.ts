@@ -1,3 +1,4 @@
+import { ADVISORY_LOCKS } from '../core/db/advisory-locks';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { ormOptions } from '../core/db/orm-options';
@@ -14,7 +15,7 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}, l
  * purpose): several instances starting together on one database, and `dmc migrate` / `npm run migrate:prod`
  * in a pipeline, take turns; the second finds the work done.
  */
-export const STARTUP_LOCK_KEY = 8_190_020_002;
+export const STARTUP_LOCK_KEY = ADVISORY_LOCKS.startup;
 
 /**
  * Runs `work` while holding the start-up advisory lock, on a session of its own (`pg_advisory_lock`: waits

@@ -1,10 +1,11 @@
+import { ADVISORY_LOCKS } from '../../core/db/advisory-locks';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../../core/logger';
 import { announceClosingObjectionWindows } from '../events/event-derivations';
 import { closeDueObjectionWindows, londonToday } from './lifecycle.service';
 
 /** The advisory lock key of the scheduler's runs (any constant unique to this purpose). */
-export const SCHEDULER_LOCK_KEY = 8_190_020_001;
+export const SCHEDULER_LOCK_KEY = ADVISORY_LOCKS.scheduler;
 
 /**
  * Applies the transitions that fall due with time (today: objection windows closing at the end of their

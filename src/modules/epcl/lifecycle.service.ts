@@ -1,3 +1,4 @@
+import { ADVISORY_LOCKS } from '../../core/db/advisory-locks';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { actorOf as viewerActor } from '../../core/graphql/authz';
@@ -371,7 +372,7 @@ export async function publishEpclListVersion(
 /* ── Proposing an entry ─────────────────────────────────────────────────────────────────────────────── */
 
 /** The advisory lock that serialises EPCL ID allocation (any constant unique to this purpose). */
-const EPCL_ID_ALLOCATION_LOCK = 8_190_020_002;
+const EPCL_ID_ALLOCATION_LOCK = ADVISORY_LOCKS.epclIdAllocation;
 
 export type ProposeInput = {
   entryId: string;

@@ -1,3 +1,4 @@
+import { ADVISORY_LOCKS } from '../../core/db/advisory-locks';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import type { Logger } from '../../core/logger';
@@ -39,7 +40,7 @@ export async function announceClosingObjectionWindows(
 }
 
 /** Advisory lock namespace of SupplierImpact derivations (with the report id as the second key). */
-const IMPACT_LOCK = 819_002_003;
+const IMPACT_LOCK = ADVISORY_LOCKS.supplierImpact;
 
 /**
  * Per supplier, the unmigrated installations the report's decided entries (APPROVED, or already ON_EPCL)
