@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import WebSocket from 'ws';
 import { migrate } from '../src/app/database';
 import { startEmbeddedPostgres } from '../src/core/db/embedded-postgres';
+import { createKey } from '../src/modules/auth/api-keys';
 import { isEmpty, seedDatabase } from '../seeds';
 import { Cleanup, freePort, ServerProcess } from './lib/processes';
 import { progress, result, sleep } from './lib/log';
@@ -93,6 +94,18 @@ async function main(): Promise<void> {
     const db = new Client({ connectionString: pg.url });
     await db.connect();
     cleanup.add('bench connection', () => db.end());
+    // Production mode needs a credential: a DCC_ADMIN API key made in the soak database.
+    const authorization = `Bearer ${
+      (
+        await createKey(
+          {
+            query: async <T>(text: string, params: readonly unknown[] = []) =>
+              (await db.query(text, [...params])).rows as T[],
+          },
+          { role: 'DCC_ADMIN', name: 'bench:soak' },
+        )
+      ).key
+    }`;
 
     const servers: { proc: ServerProcess; url: string }[] = [];
     for (let i = 0; i < 2; i++) {
@@ -111,6 +124,8 @@ async function main(): Promise<void> {
             PORT: String(port),
             NODE_ENV: 'production',
             LOG_LEVEL: 'warn',
+            // One credential drives all the traffic: a budget it cannot spend (the limiter still counts).
+            RATE_LIMIT_DCC_ADMIN: '1000000000000',
           },
         },
       );
@@ -150,6 +165,7 @@ async function main(): Promise<void> {
         webSocketImpl: WebSocket,
         lazy: false,
         retryAttempts: 5,
+        connectionParams: { authorization },
       });
       wsClients.push(client);
       client.subscribe(
@@ -224,7 +240,7 @@ async function main(): Promise<void> {
         try {
           const res = await fetch(server.url, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', authorization },
             body: JSON.stringify({ query: OPERATIONS[op].query, variables: variables(op, n) }),
           });
           const body = (await res.json()) as {
