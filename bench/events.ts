@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createClient, type Client as WsClient } from 'graphql-ws';
+import { createKey } from '../src/modules/auth/api-keys';
 import { Client } from 'pg';
 import WebSocket from 'ws';
 import { migrate } from '../src/app/database';
@@ -46,6 +47,9 @@ function rssMb(pid: number | undefined): number {
   return Math.round(kb / 1024);
 }
 
+/** A DCC_ADMIN API key made in the bench database: production instances need a credential. */
+let AUTHORIZATION = '';
+
 type Subscriber = { client: WsClient; received: Map<string, number>; stop: () => void };
 
 async function subscribe(
@@ -57,6 +61,7 @@ async function subscribe(
     url: url.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
     retryAttempts: 0,
+    connectionParams: { authorization: AUTHORIZATION },
   });
   const received = new Map<string, number>();
   let acked!: () => void;
@@ -94,6 +99,7 @@ async function startInstance(name: string, databaseUrl: string, cleanup: Cleanup
         NODE_ENV: 'production',
         SEED_ON_EMPTY: 'false',
         LOG_LEVEL: 'warn',
+        RATE_LIMIT_DCC_ADMIN: '1000000000000',
       },
     },
   );
@@ -117,6 +123,17 @@ async function main(): Promise<void> {
     const db = new Client({ connectionString: pg.url });
     await db.connect();
     cleanup.add('bench connection', () => db.end());
+    AUTHORIZATION = `Bearer ${
+      (
+        await createKey(
+          {
+            query: async <T>(text: string, params: readonly unknown[] = []) =>
+              (await db.query(text, [...params])).rows as T[],
+          },
+          { role: 'DCC_ADMIN', name: 'bench:events' },
+        )
+      ).key
+    }`;
     const a = await startInstance('instance A', pg.url, cleanup);
     const b = await startInstance('instance B', pg.url, cleanup);
     progress('both instances ready');
@@ -217,7 +234,7 @@ async function main(): Promise<void> {
     const started = Date.now();
     const res = await fetch(a.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: AUTHORIZATION },
       body: JSON.stringify({
         query: `mutation D($input: RecordSecretaryOfStateDecisionInput!) { recordSecretaryOfStateDecision(input: $input) { userErrors { code message } } }`,
         variables: {
