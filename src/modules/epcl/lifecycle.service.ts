@@ -30,7 +30,7 @@ import { EpclListVersion, EpclObjection } from './lifecycle.entity';
 
 export type LifecycleResult<K = number> = { id: K | null; userErrors: UserError[] };
 
-/** Who the history names for a change made by a viewer (no identities until authentication lands). */
+/** Who the history names for a change made by a viewer: its credential's subject (`key:<prefix>`, the token subject), else its role. */
 export const actorOf = (ctx: Context) => viewerActor(ctx.viewer);
 
 /** Today in England & Wales, YYYY-MM-DD: statutory days end at midnight London time. */
