@@ -54,6 +54,11 @@ export type AuthConfig = {
   metricsToken?: string;
   /** How often an open WebSocket re-checks its credential (revoked, expired), in ms (`AUTH_RECHECK_MS`). */
   recheckMs: number;
+  /**
+   * How long a verified API key is reused without reading `api_key` again (`AUTH_KEY_CACHE_MS`, default
+   * 5000; absent or 0: every request reads it). A revocation takes effect within this time on every instance.
+   */
+  keyCacheMs?: number;
 };
 
 export type OidcConfig = {
@@ -344,5 +349,6 @@ function authConfig(env: NodeJS.ProcessEnv, nodeEnv: Config['nodeEnv']): AuthCon
     oidc: oidc(env),
     metricsToken: env.METRICS_TOKEN || undefined,
     recheckMs: integer(env, 'AUTH_RECHECK_MS', 30_000, 100, 3_600_000),
+    keyCacheMs: integer(env, 'AUTH_KEY_CACHE_MS', 5_000, 0, 300_000),
   };
 }

@@ -375,6 +375,40 @@ function socketClose(
   });
 }
 
+describe('the verified-key cache (AUTH_KEY_CACHE_MS)', () => {
+  it('reads api_key once per key within the cache time; a revocation takes effect when it runs out', async () => {
+    const reads: string[] = [];
+    const pool = {
+      query: async <T>(text: string, params: readonly unknown[] = []) => {
+        if (/from api_key/i.test(text)) reads.push(text);
+        return t.sql<T>(text, [...params]);
+      },
+    };
+    const auth = new Authenticator({
+      config: { devViewerHeaders: false, recheckMs: 30_000, keyCacheMs: 400 },
+      pool: pool as never,
+      log: silentLogger,
+    });
+    const key = await t.createKey({ role: 'DCC_ANALYST' });
+    const first = await auth.fromAuthorization(`Bearer ${key.key}`);
+    const second = await auth.fromAuthorization(`Bearer ${key.key}`);
+    expect(second).toEqual(first);
+    expect(reads).toHaveLength(1);
+    // A wrong secret under a cached key's prefix is not served from the cache.
+    await expect(auth.fromAuthorization(`Bearer ${key.key.slice(0, -2)}xx`)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+
+    await t.sql('update api_key set revoked_at = now() where prefix = $1', [key.prefix]);
+    await expect(auth.fromAuthorization(`Bearer ${key.key}`)).resolves.toEqual(first);
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    await expect(auth.fromAuthorization(`Bearer ${key.key}`)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'The API key has been revoked',
+    });
+  });
+});
+
 describe('graphql-ws (production)', () => {
   it('closes a socket without a credential with 4401', async () => {
     expect((await socketClose(undefined)).code).toBe(4401);

@@ -33,7 +33,13 @@ describe('configuration from the environment', () => {
         },
       },
       trustedDocuments: [],
-      auth: { devViewerHeaders: true, metricsToken: undefined, oidc: undefined, recheckMs: 30_000 },
+      auth: {
+        devViewerHeaders: true,
+        metricsToken: undefined,
+        oidc: undefined,
+        recheckMs: 30_000,
+        keyCacheMs: 5_000,
+      },
     });
   });
 

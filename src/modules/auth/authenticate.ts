@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import {
@@ -54,6 +55,11 @@ export class Authenticator {
   private readonly jwks?: JWTVerifyGetKey;
   /** When each key's `last_used_at` was last written (at most once a minute per key). */
   private readonly touched = new Map<number, number>();
+  /**
+   * Keys verified in the last `keyCacheMs`, by the sha256 of the whole key (never the key itself): a
+   * request with one of them reads nothing from `api_key`. Bounded: cleared past 10,000 entries.
+   */
+  private readonly verified = new Map<string, { viewer: Viewer; until: number }>();
 
   constructor(private readonly options: { config: AuthConfig; pool: SqlPool; log: Logger }) {
     const oidc = options.config.oidc;
@@ -121,6 +127,20 @@ export class Authenticator {
   }
 
   private async fromApiKey(key: string): Promise<Viewer> {
+    const ttl = this.options.config.keyCacheMs ?? 0;
+    if (ttl <= 0) return this.verifyApiKey(key);
+    const digest = createHash('sha256').update(key).digest('base64');
+    const now = Date.now();
+    const cached = this.verified.get(digest);
+    if (cached && cached.until > now) return cached.viewer;
+    const viewer = await this.verifyApiKey(key);
+    const expires = viewer.credential?.expiresAt?.getTime() ?? Infinity;
+    if (this.verified.size >= 10_000) this.verified.clear();
+    this.verified.set(digest, { viewer, until: Math.min(now + ttl, expires) });
+    return viewer;
+  }
+
+  private async verifyApiKey(key: string): Promise<Viewer> {
     const parsed = parseKey(key);
     if (!parsed) throw new AuthError('The API key is malformed', 'UNAUTHENTICATED');
     const row = await findKey(this.db(), parsed.prefix);
