@@ -23,6 +23,8 @@ export const STARTUP_LOCK_KEY = ADVISORY_LOCKS.startup;
  */
 export async function withStartupLock<T>(url: string, work: () => Promise<T>, log?: Logger): Promise<T> {
   const session = new Client({ connectionString: url, application_name: 'dmc-catalogue-startup-lock' });
+  // A lost connection fails the statement in flight (and so the start-up), never as an unhandled event.
+  session.on('error', () => undefined);
   await session.connect();
   session.on('error', () => undefined);
   try {

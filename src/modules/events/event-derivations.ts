@@ -84,6 +84,9 @@ export async function deriveSupplierImpact(
     connectionString: databaseUrl,
     application_name: 'dmc-catalogue-event-derivation',
   });
+  // A connection lost mid-way (a restart, the database dropped) fails the query in flight, which the caller
+  // logs; without a listener it would be an unhandled 'error' event and end the process.
+  client.on('error', (error) => log.warn('event derivation connection lost', { error }));
   await client.connect();
   try {
     await client.query('begin');

@@ -13,6 +13,8 @@ async function pendingDecisions(databaseUrl: string): Promise<{ reportId: number
     connectionString: databaseUrl,
     application_name: 'dmc-catalogue-event-derivation',
   });
+  // A lost connection fails the query in flight (the caller logs it), never the process.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     const { rows } = await client.query<{ reportId: number; position: string }>(
