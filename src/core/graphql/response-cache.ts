@@ -321,7 +321,11 @@ export function responseCachePlugin(options: {
           const analysis = analysisOf(ctx);
           const variables = ctx.request.variables ?? {};
           if (!analysis.cacheable || !nodeIdsAreCatalogue(analysis, registry, variables)) return null;
-          const [row] = await ctx.contextValue.sql<{ version: string }>(VERSION_SQL);
+          // A failed version read (the database away) is not this plugin's to report: a hook that throws
+          // is a masked 500 in Apollo, so the engine answers instead and classifies the failure itself.
+          const row = await ctx.contextValue
+            .sql<{ version: string }>(VERSION_SQL)
+            .then(([first]) => first, () => undefined);
           if (!row) return null;
           const text = JSON.stringify([
             viewerScope(ctx.contextValue.viewer),
