@@ -13,6 +13,7 @@ import { progress, result, sleep } from './lib/log';
 
 /*
  * npm run bench:events [-- --subscribers N] [--rounds R] [--report-subscribers M]
+ *                        [--scenarios one_instance,two_instances,report22] [--cpu-prof DIR]
  *
  * Event delivery over graphql-ws (issue 9), on a throw-away embedded PostgreSQL with the demo data:
  * 1. N subscribers (default 1,000) on one server instance, then split over two instances (separate
@@ -22,6 +23,9 @@ import { progress, result, sleep } from './lib/log';
  *    receipt) and the servers' RSS.
  * 2. M subscribers (default 100) filtered by report 22 (entry state changes), the Secretary of State
  *    approving report 22 (435 entries): the time until the last subscriber has all 435.
+ * Each live scenario also prints the bench process's own event-loop utilisation and CPU time while the
+ * rounds run (its 1,000 client sockets share the machine with the servers: near 1.0 means the clients, not
+ * the server, bound the latency). `--cpu-prof DIR` writes instance A's V8 CPU profile there on exit.
  * The last line is one JSON object. On a shared machine, run one benchmark at a time (e.g. under `flock`).
  */
 const ROOT = path.resolve(__dirname, '..');
@@ -32,6 +36,10 @@ const SUBSCRIBERS = arg('--subscribers', 1000);
 const ROUNDS = arg('--rounds', 20);
 const REPORT_SUBSCRIBERS = arg('--report-subscribers', 100);
 const ROUND_TIMEOUT_MS = 15_000;
+const SCENARIOS = (
+  args.includes('--scenarios') ? args[args.indexOf('--scenarios') + 1] : 'one_instance,two_instances,report22'
+).split(',');
+const CPU_PROF = args.includes('--cpu-prof') ? path.resolve(args[args.indexOf('--cpu-prof') + 1]) : null;
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -82,12 +90,17 @@ async function subscribe(
   return { client, received, stop };
 }
 
-async function startInstance(name: string, databaseUrl: string, cleanup: Cleanup) {
+async function startInstance(name: string, databaseUrl: string, cleanup: Cleanup, profile = false) {
   const port = await freePort();
   const server = ServerProcess.start(
     name,
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', 'src/main.ts'],
+    [
+      ...(profile && CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : []),
+      '-r',
+      'ts-node/register/transpile-only',
+      'src/main.ts',
+    ],
     {
       cwd: ROOT,
       env: {
@@ -134,7 +147,7 @@ async function main(): Promise<void> {
         )
       ).key
     }`;
-    const a = await startInstance('instance A', pg.url, cleanup);
+    const a = await startInstance('instance A', pg.url, cleanup, true);
     const b = await startInstance('instance B', pg.url, cleanup);
     progress('both instances ready');
 
@@ -156,6 +169,8 @@ async function main(): Promise<void> {
           )),
         );
       await sleep(1000);
+      const elu = performance.eventLoopUtilization();
+      const cpu = process.cpuUsage();
       const positions: string[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         const before = (
@@ -172,6 +187,8 @@ async function main(): Promise<void> {
         while (Date.now() < deadline && subs.some((s) => !s.received.has(position))) await sleep(5);
         await sleep(50);
       }
+      const clientElu = performance.eventLoopUtilization(elu).utilization;
+      const clientCpu = process.cpuUsage(cpu);
       await sleep(500);
       const committed = new Map(
         (
@@ -205,6 +222,8 @@ async function main(): Promise<void> {
         latency_p99_ms: round1(percentile(latencies, 99)),
         latency_max_ms: round1(Math.max(...latencies)),
         server_rss_mb: [a, b].map((x) => rssMb(x.server.pid)),
+        bench_client_event_loop_utilisation: Math.round(clientElu * 100) / 100,
+        bench_client_cpu_ms: Math.round((clientCpu.user + clientCpu.system) / 1000),
       };
       for (const [k, v] of Object.entries(figures)) result(`${label} ${k}: ${JSON.stringify(v)}`);
       for (const s of subs) {
@@ -214,8 +233,12 @@ async function main(): Promise<void> {
       return figures;
     };
 
-    const one = await runLive('one_instance', [a.url]);
-    const two = await runLive('two_instances', [a.url, b.url]);
+    const one = SCENARIOS.includes('one_instance') ? await runLive('one_instance', [a.url]) : null;
+    const two = SCENARIOS.includes('two_instances') ? await runLive('two_instances', [a.url, b.url]) : null;
+    if (!SCENARIOS.includes('report22')) {
+      result(JSON.stringify({ one_instance: one, two_instances: two }));
+      return;
+    }
 
     // Report 22: 435 entry events to each of M subscribers filtered by the report.
     progress(`report 22: ${REPORT_SUBSCRIBERS} subscribers filtered by report`);

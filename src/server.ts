@@ -56,10 +56,12 @@ import { startEventStreaming } from './modules/events/event-streaming';
 import {
   subscriptionsOverWebSocketOnly,
   verifyOrigin,
+  logSocketErrors,
   WS_CONNECTION_INIT_TIMEOUT_MS,
   WS_KEEP_ALIVE_MS,
 } from './core/graphql/ws-transport';
 import { LifecycleScheduler } from './modules/epcl/lifecycle.scheduler';
+import { sharedSubscribe } from './modules/events/shared-execution';
 import { exportsRouter } from './modules/exchange/export.route';
 import { Authenticator } from './modules/auth/authenticate';
 import {
@@ -322,6 +324,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
     {
       schema,
+      // One execution per event and (document, variables, viewer scope), shared by its subscribers.
+      subscribe: sharedSubscribe({
+        onExecution: (shared) => metrics.subscriptionExecutions.inc({ shared: String(shared) }),
+      }),
       connectionInitWaitTimeout: WS_CONNECTION_INIT_TIMEOUT_MS,
       // The credential is checked once, at connection_init (src/modules/auth/server-auth.ts).
       onConnect: async (ctx) => {
@@ -480,6 +486,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     wsServer,
     WS_KEEP_ALIVE_MS,
   );
+  logSocketErrors(wsServer, log, production);
 
   const apollo = new ApolloServer<Context>({
     schema,

@@ -86,6 +86,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly subscriptionExecutions = new Counter({
+    name: 'events_subscription_results_total',
+    help: 'Events delivered to graphql-ws subscriptions, by whether the result was executed for that subscription (shared="false") or reused from another with the same document, variables and viewer scope (shared="true").',
+    labelNames: ['shared'] as const,
+    registers: [this.registry],
+  });
+
   readonly responseCacheHits = new Counter({
     name: 'graphql_response_cache_hits_total',
     help: 'Catalogue responses served from the response cache (including 304 Not Modified answers to GET).',

@@ -620,6 +620,67 @@ describe('epclEvents and events', () => {
     );
   });
 
+  it('one execution per event for subscribers with the same document, variables and viewer scope; each scope and each variables its own', async () => {
+    const DOC = `subscription Shared($filter: EpclEventFilter) { epclEvents(filter: $filter) { __typename cursor type
+      ... on ObjectionWindowClosing { workingDaysLeft report { number impact { total { total } direct { total } } } } } }`;
+    const filter = { types: ['OBJECTION_WINDOW_CLOSING'] };
+    const metricsUrl = a.server.url.replace(/graphql$/, 'metrics');
+    const results = async () => {
+      const text = await (await fetch(metricsUrl)).text();
+      const value = (shared: boolean) =>
+        Number(
+          new RegExp(`^events_subscription_results_total\\{shared="${shared}"\\} (\\S+)$`, 'm').exec(
+            text,
+          )?.[1] ?? 0,
+        );
+      return { executed: value(false), shared: value(true) };
+    };
+    const staff = Array.from({ length: 10 }, () => collect(client(a), DOC, { filter }));
+    const supplier1 = [1, 2].map(() => collect(client(a, SUPPLIER(1)), DOC, { filter }));
+    const supplier2 = collect(client(a, SUPPLIER(2)), DOC, { filter });
+    const otherVariables = collect(client(a), DOC, { filter: { ...filter, reportNumbers: [22] } });
+    const all = [...staff, ...supplier1, supplier2, otherVariables];
+    await sleep(300);
+    const before = await results();
+    await db.query(
+      `select emit_domain_event('ObjectionWindowClosing', 'EpclReport', r.id::text, jsonb_build_object('reportId', r.id,
+         'closesOn', r.objection_deadline::text, 'workingDaysLeft', 7)) from epcl_report r where r.number = 22`,
+    );
+    for (const c of all) await c.waitFor(1);
+    await sleep(200);
+    const after = await results();
+    // Four keys (staff, supplier 1, supplier 2, staff with other variables): four executions; the other ten reuse one.
+    expect(after.executed - before.executed).toBe(4);
+    expect(after.shared - before.shared).toBe(10);
+    for (const c of all) expect(c.events).toHaveLength(1);
+    const event = staff[0].events[0];
+    expect(event).toMatchObject({
+      type: 'OBJECTION_WINDOW_CLOSING',
+      workingDaysLeft: 7,
+      report: { number: 22 },
+    });
+    for (const c of staff) expect(c.events[0]).toEqual(event);
+    expect(supplier1[1].events[0]).toEqual(supplier1[0].events[0]);
+    expect(otherVariables.events[0]).toEqual(event);
+    // Each scope's payload is what that viewer reads itself over HTTP: scoped figures are not shared.
+    const impactAs = async (headers: Record<string, string>) =>
+      ok(
+        await request<{ epclReport: { impact: unknown } }>(
+          a,
+          `{ epclReport(number: 22) { impact { total { total } direct { total } } } }`,
+          {},
+          headers,
+        ),
+      ).epclReport.impact;
+    const impactOf = (e: EventOf) => (e.report as { impact: unknown }).impact;
+    expect(impactOf(event)).toEqual(await impactAs({}));
+    expect(impactOf(supplier1[0].events[0])).toEqual(await impactAs(SUPPLIER(1)));
+    expect(impactOf(supplier2.events[0])).toEqual(await impactAs(SUPPLIER(2)));
+    expect(impactOf(supplier1[0].events[0])).not.toEqual(impactOf(event));
+    expect(impactOf(supplier1[0].events[0])).not.toEqual(impactOf(supplier2.events[0]));
+    for (const c of all) c.stop();
+  });
+
   it('the deprecated domainEvents names its replacement in the schema', async () => {
     const res = ok(
       await request<{ __type: { fields: { name: string; deprecationReason: string | null }[] } }>(

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, OperationTypeNode } from 'graphql';
+import type { WebSocketServer } from 'ws';
+import type { Logger } from '../logger';
 
 /*
  * GraphQL over WebSocket (graphql-ws) hygiene, beside the 1 MB `maxPayload` of the WebSocketServer:
@@ -60,4 +62,20 @@ export function subscriptionsOverWebSocketOnly(): ApolloServerPlugin {
       };
     },
   };
+}
+
+/**
+ * graphql-ws reports an error on a socket with a raw `console.error` (not a log line), e.g. ws's
+ * WS_ERR_UNSUPPORTED_MESSAGE_LENGTH for a message over `maxPayload` (ws has already closed that socket with
+ * 1009). Call after `useServer`: each socket's error goes to `log` instead (a client's fault is a warning),
+ * and the socket is closed as graphql-ws would close it (1011, unless ws already closed it).
+ */
+export function logSocketErrors(wsServer: WebSocketServer, log: Logger, production: boolean): void {
+  wsServer.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.once('error', (error: Error & { code?: string }) => {
+      log.warn('websocket error; closing the socket', { code: error.code, error: error.message });
+      socket.close(1011, production ? 'Internal server error' : error.message.slice(0, 120));
+    });
+  });
 }

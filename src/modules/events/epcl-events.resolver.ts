@@ -35,7 +35,9 @@ import {
 /** Events read per statement when a subscription replays from its cursor. */
 const REPLAY_PAGE = 500;
 
-const londonDate = (at: Date) => at.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+/** One formatter: `toLocaleDateString` with options builds a new one per call (~0.2 ms, per event). */
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+const londonDate = (at: Date) => LONDON_DATE.format(at);
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const str = (v: unknown): string | null =>
   typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
