@@ -65,7 +65,7 @@ export function sharedSubscribe(options: SharedSubscribeOptions = {}) {
         return Promise.resolve(execute({ ...args, rootValue: event }));
       }
       let results = RESULTS.get(event);
-      if (!results) RESULTS.set(event, (results = new Map()));
+      if (!results) RESULTS.set(event, (results = new Map<string, Promise<ExecutionResult>>()));
       let result = results.get(key);
       options.onExecution?.(result !== undefined);
       if (!result) {
