@@ -23,8 +23,8 @@ import { progress, result, sleep } from './lib/log';
  *    receipt) and the servers' RSS.
  * 2. M subscribers (default 100) filtered by report 22 (entry state changes), the Secretary of State
  *    approving report 22 (435 entries): the time until the last subscriber has all 435.
- * Each live scenario also prints the bench process's own event-loop utilisation and CPU time while the
- * rounds run (its 1,000 client sockets share the machine with the servers: near 1.0 means the clients, not
+ * Each live scenario also prints, while the rounds run, each server's CPU time and the bench process's own
+ * event-loop utilisation and CPU time (its 1,000 client sockets share the machine with the servers: near 1.0 means the clients, not
  * the server, bound the latency). `--cpu-prof DIR` writes instance A's V8 CPU profile there on exit.
  * The last line is one JSON object. On a shared machine, run one benchmark at a time (e.g. under `flock`).
  */
@@ -53,6 +53,13 @@ function rssMb(pid: number | undefined): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
   return Math.round(kb / 1024);
+}
+
+/** CPU time (user + system) a process has used, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** A DCC_ADMIN API key made in the bench database: production instances need a credential. */
@@ -171,6 +178,7 @@ async function main(): Promise<void> {
       await sleep(1000);
       const elu = performance.eventLoopUtilization();
       const cpu = process.cpuUsage();
+      const serverCpu = [a, b].map((x) => cpuMs(x.server.pid));
       const positions: string[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         const before = (
@@ -189,6 +197,7 @@ async function main(): Promise<void> {
       }
       const clientElu = performance.eventLoopUtilization(elu).utilization;
       const clientCpu = process.cpuUsage(cpu);
+      const serverCpuUsed = [a, b].map((x, i) => cpuMs(x.server.pid) - serverCpu[i]);
       await sleep(500);
       const committed = new Map(
         (
@@ -199,6 +208,16 @@ async function main(): Promise<void> {
         ).rows.map((r) => [r.p, r.at.getTime()]),
       );
       const latencies: number[] = [];
+      // Per round: the first subscriber's latency (commit → relay → first socket → bench) and the spread
+      // from the first to the last subscriber (the fan-out over 1,000 sockets and the bench's reading them).
+      const firsts: number[] = [];
+      const spreads: number[] = [];
+      for (const p of positions) {
+        const at = subs.map((s) => s.received.get(p)).filter((t): t is number => t !== undefined);
+        if (!at.length) continue;
+        firsts.push(Math.min(...at) - committed.get(p)!);
+        spreads.push(Math.max(...at) - Math.min(...at));
+      }
       let delivered = 0;
       for (const s of subs)
         for (const p of positions) {
@@ -221,9 +240,12 @@ async function main(): Promise<void> {
         latency_p50_ms: round1(percentile(latencies, 50)),
         latency_p99_ms: round1(percentile(latencies, 99)),
         latency_max_ms: round1(Math.max(...latencies)),
+        first_subscriber_latency_p50_ms: round1(percentile(firsts, 50)),
+        first_to_last_subscriber_p50_ms: round1(percentile(spreads, 50)),
         server_rss_mb: [a, b].map((x) => rssMb(x.server.pid)),
         bench_client_event_loop_utilisation: Math.round(clientElu * 100) / 100,
         bench_client_cpu_ms: Math.round((clientCpu.user + clientCpu.system) / 1000),
+        server_cpu_ms: serverCpuUsed,
       };
       for (const [k, v] of Object.entries(figures)) result(`${label} ${k}: ${JSON.stringify(v)}`);
       for (const s of subs) {

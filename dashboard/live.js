@@ -1,29 +1,51 @@
-// Live feed: committed domain events as they happen (graphql-ws). On a reconnect it first asks the outbox
-// for what it missed (recentDomainEvents after the last event seen, in commit order), so no event is lost
-// while offline. (It shows pacing events too, which the typed `epclEvents` does not carry, so it stays on
-// the deprecated `domainEvents`.)
-import { gql, webSocketUrl } from './api.js';
+// Live feed: typed EPCL events (`epclEvents`) as they commit, over graphql-ws. The subscription's `after`
+// variable is kept at the cursor of the last event shown; graphql-ws re-sends the same subscription (the
+// same payload object) on each reconnect, so the server first replays what was committed while the socket
+// was down, in commit order, then continues live: nothing lost, nothing shown twice. (Until a first event has
+// arrived there is no cursor: the feed starts with the events committed after the page opened.)
+import { webSocketUrl } from './api.js';
 import { el } from './ui.js';
 
-const FIELDS = 'id type aggregateType aggregateId occurredAt payload';
+const FIELDS = `__typename cursor type occurredAt
+  ... on EpclEntryStateChanged { entry { id epclId } entryFrom: from entryTo: to reason }
+  ... on EpclEntryAddedToList { entry { id epclId } addedOn }
+  ... on EpclReportStateChanged { report { number } reportFrom: from reportTo: to reason }
+  ... on ObjectionWindowClosing { report { number } closesOn workingDaysLeft }
+  ... on ObjectionRecorded { report { number } }
+  ... on TestReportStateChanged { testReport { documentRef } testFrom: from testTo: to }
+  ... on TestingIssueChanged { testingIssue { ref } status }
+  ... on SupplierImpact { report { number } supplierId installations becameEligible byFirmwareUpgrade }`;
 
-/** What the event is about, for a person: an EPCL ID or report number where the payload has one. */
+/** What the event is about, for a person: an EPCL ID, report number, test report or testing issue. */
 function subject(e) {
-  const p = e.payload;
-  if (p.epclId) return `EPCL entry ${p.epclId}`;
-  if (e.aggregateType === 'EpclReport' && p.number) return `Report ${p.number}`;
-  return `${e.aggregateType} ${e.aggregateId}`;
+  if (e.entry) return e.entry.epclId ? `EPCL entry ${e.entry.epclId}` : 'EPCL entry (no EPCL ID yet)';
+  if (e.report) return `Report ${e.report.number}`;
+  if (e.testReport) return `Test report ${e.testReport.documentRef ?? ''}`.trim();
+  if (e.testingIssue) return `Testing issue ${e.testingIssue.ref}`;
+  return e.type;
 }
 
 function describe(e) {
-  const p = e.payload;
-  if (p.state && p.previousState) return `${p.previousState} → ${p.state}`;
-  if (p.action) return `${p.action} on ${p.actionDate}${p.reason ? `: ${p.reason}` : ''}`;
-  if (p.decision) return `${p.decision} for ${p.decisionDate}${p.reason ? `: ${p.reason}` : ''}`;
-  return Object.entries(p)
-    .slice(0, 4)
-    .map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : v}`)
-    .join(', ');
+  switch (e.__typename) {
+    case 'EpclEntryStateChanged':
+      return `${e.entryFrom ?? 'new'} → ${e.entryTo}${e.reason ? `: ${e.reason}` : ''}`;
+    case 'EpclEntryAddedToList':
+      return `added to the EPCL${e.addedOn ? ` on ${e.addedOn}` : ''}`;
+    case 'EpclReportStateChanged':
+      return `${e.reportFrom} → ${e.reportTo}${e.reason ? `: ${e.reason}` : ''}`;
+    case 'ObjectionWindowClosing':
+      return `objection window closes on ${e.closesOn} (${e.workingDaysLeft} working days left)`;
+    case 'ObjectionRecorded':
+      return 'objection recorded';
+    case 'TestReportStateChanged':
+      return `${e.testFrom} → ${e.testTo}`;
+    case 'TestingIssueChanged':
+      return e.status;
+    case 'SupplierImpact':
+      return `supplier ${e.supplierId}: ${e.becameEligible} of ${e.installations} installations became eligible (${e.byFirmwareUpgrade} by firmware upgrade)`;
+    default:
+      return '';
+  }
 }
 
 export async function livePage() {
@@ -31,18 +53,17 @@ export async function livePage() {
   const list = el('ul', { class: 'feed', dataset: { feed: 'events' } });
   const counter = el('span', { dataset: { metric: 'live-count' } }, '0');
   const seen = new Set();
-  let lastId = null;
+  const variables = { after: null };
 
   const show = (e) => {
-    if (seen.has(e.id)) return;
-    seen.add(e.id);
-    // Events arrive in commit order (ids are not: a later id can commit first), so the last one seen is
-    // where a catch-up resumes.
-    lastId = e.id;
+    if (seen.has(e.cursor)) return;
+    seen.add(e.cursor);
+    // Events arrive in commit order: the last one's cursor is where a reconnect resumes.
+    variables.after = e.cursor;
     list.prepend(
       el(
         'li',
-        { dataset: { eventId: e.id, type: e.type, aggregate: `${e.aggregateType}:${e.aggregateId}` } },
+        { dataset: { cursor: e.cursor, type: e.__typename, entry: e.entry?.id ?? '' } },
         el('strong', {}, e.type),
         ` · ${subject(e)} · ${describe(e)} `,
         el('span', { class: 'muted' }, new Date(e.occurredAt).toLocaleTimeString('en-GB')),
@@ -56,9 +77,6 @@ export async function livePage() {
     status.textContent = text;
   };
 
-  const { recentDomainEvents } = await gql(`{ recentDomainEvents(limit: 20) { ${FIELDS} } }`);
-  recentDomainEvents.forEach(show);
-
   let connections = 0;
   const client = graphqlWs.createClient({
     url: webSocketUrl(),
@@ -69,22 +87,21 @@ export async function livePage() {
       connected: () => {
         connections++;
         setStatus('connected', connections > 1 ? `connected (reconnected ${connections - 1}×)` : 'connected');
-        if (connections > 1) void catchUp();
       },
       closed: () => setStatus('reconnecting', 'disconnected: reconnecting…'),
     },
   });
-  const catchUp = async () => {
-    const { recentDomainEvents: missed } = await gql(
-      `query Missed($after: ID) { recentDomainEvents(after: $after, limit: 200) { ${FIELDS} } }`,
-      { after: lastId },
-    );
-    missed.forEach(show);
-  };
   client.subscribe(
-    { query: `subscription { domainEvents { ${FIELDS} } }` },
     {
-      next: ({ data }) => data && show(data.domainEvents),
+      query: `subscription Live($after: String) { epclEvents(after: $after) { ${FIELDS} } }`,
+      // The same object is sent again on every reconnect, with the last cursor seen.
+      variables,
+    },
+    {
+      next: ({ data, errors }) => {
+        if (data) show(data.epclEvents);
+        else if (errors) setStatus('reconnecting', `error: ${errors[0].message}`);
+      },
       error: (error) => setStatus('reconnecting', `error: ${error.message ?? error}`),
       complete: () => undefined,
     },
@@ -97,7 +114,7 @@ export async function livePage() {
     el(
       'p',
       { class: 'sub' },
-      'EPCL entry and report state changes, test reports, testing issues, Go/No-go decisions and pacing actions, as they commit. Status: ',
+      'Typed EPCL events as they commit (entry and report state changes, objection windows and objections, test reports, testing issues, supplier impacts), from when this page opened; a reconnect resumes where it stopped. Status: ',
       status,
       ' · events shown: ',
       counter,

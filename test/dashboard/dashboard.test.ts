@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_UNKNOWN_ERROR_CODE } from '../../seeds/pacing';
-import { ok, startTestServer, type TestServer } from '../support/server';
+import { globalId, ok, startTestServer, type TestServer } from '../support/server';
 
 /*
  * The dashboard in a real browser: Debian's Chromium (installed by .ci/run when absent) driven by
@@ -241,22 +241,18 @@ describe('the dashboard in Chromium', () => {
       `select id from epcl_entry where state = 'CANDIDATE' order by id limit 1`,
     );
     const entry = rows[0].id;
+    const item = `li[data-type="EpclEntryStateChanged"][data-entry="${globalId('EpclEntry', entry)}"]`;
     await db.query(`update epcl_entry set state = 'WITHDRAWN' where id = $1`, [entry]);
-    await page.waitForSelector(`li[data-type="EpclEntryStateChanged"][data-aggregate="EpclEntry:${entry}"]`, {
-      timeout: 2_000,
-    });
+    await page.waitForSelector(item, { timeout: 2_000 });
 
     // Drop the connection as a network failure would; a change committed meanwhile still shows once the
-    // client has reconnected (from the subscription, or from the outbox catch-up after the reconnect).
+    // client has reconnected: the subscription is re-sent with the last cursor and replays what it missed.
     await page.evaluate('window.dashboardLive.client.terminate()');
     await db.query(`update epcl_entry set state = 'CANDIDATE' where id = $1`, [entry]);
     await page.waitForSelector('[data-status="connected"]', { timeout: 10_000 });
-    await page.waitForSelector(
-      `li[data-type="EpclEntryStateChanged"][data-aggregate="EpclEntry:${entry}"] >> nth=1`,
-      { timeout: 2_000 },
-    );
+    await page.waitForSelector(`${item} >> nth=1`, { timeout: 2_000 });
     expect(await page.textContent('[data-status]')).toContain('reconnected');
-    const items = await page.locator(`li[data-aggregate="EpclEntry:${entry}"]`).allTextContents();
+    const items = await page.locator(item).allTextContents();
     expect(items[0]).toContain('WITHDRAWN → CANDIDATE');
     expect(items[1]).toContain('CANDIDATE → WITHDRAWN');
     await finish(opened, 'live');
