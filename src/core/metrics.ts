@@ -87,7 +87,7 @@ export class Metrics {
   });
 
   readonly subscriptionExecutions = new Counter({
-    name: 'events_subscription_results_total',
+    name: 'events_delivery_results_total',
     help: 'Events delivered to graphql-ws subscriptions, by whether the result was executed for that subscription (shared="false") or reused from another with the same document, variables and viewer scope (shared="true").',
     labelNames: ['shared'] as const,
     registers: [this.registry],

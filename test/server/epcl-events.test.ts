@@ -629,7 +629,7 @@ describe('epclEvents and events', () => {
       const text = await (await fetch(metricsUrl)).text();
       const value = (shared: boolean) =>
         Number(
-          new RegExp(`^events_subscription_results_total\\{shared="${shared}"\\} (\\S+)$`, 'm').exec(
+          new RegExp(`^events_delivery_results_total\\{shared="${shared}"\\} (\\S+)$`, 'm').exec(
             text,
           )?.[1] ?? 0,
         );
