@@ -212,11 +212,13 @@ async function main(): Promise<void> {
       // from the first to the last subscriber (the fan-out over 1,000 sockets and the bench's reading them).
       const firsts: number[] = [];
       const spreads: number[] = [];
+      const lasts: number[] = [];
       for (const p of positions) {
         const at = subs.map((s) => s.received.get(p)).filter((t): t is number => t !== undefined);
         if (!at.length) continue;
         firsts.push(Math.min(...at) - committed.get(p)!);
         spreads.push(Math.max(...at) - Math.min(...at));
+        lasts.push(Math.max(...at) - committed.get(p)!);
       }
       let delivered = 0;
       for (const s of subs)
@@ -242,6 +244,8 @@ async function main(): Promise<void> {
         latency_max_ms: round1(Math.max(...latencies)),
         first_subscriber_latency_p50_ms: round1(percentile(firsts, 50)),
         first_to_last_subscriber_p50_ms: round1(percentile(spreads, 50)),
+        // Each round's last subscriber: with 1,000 deliveries a round, p99 is set by the slowest rounds.
+        last_subscriber_ms_by_round: lasts,
         server_rss_mb: [a, b].map((x) => rssMb(x.server.pid)),
         bench_client_event_loop_utilisation: Math.round(clientElu * 100) / 100,
         bench_client_cpu_ms: Math.round((clientCpu.user + clientCpu.system) / 1000),
