@@ -9,7 +9,7 @@ import {
 } from '../generated/graphql';
 import { ormConfig } from '../../src/app/database';
 import { DEFAULT_LIMITS } from '../../src/core/config';
-import { silentLogger } from '../../src/core/logger';
+import { createLogger, silentLogger } from '../../src/core/logger';
 import { announceClosingObjectionWindows } from '../../src/modules/events/event-derivations';
 import { startServer, type RunningServer } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -56,13 +56,15 @@ describe('epclEvents and events', () => {
   let b: Instance;
   let db: Client;
   const clients: WsClient[] = [];
+  const logLines: string[] = [];
 
   const start = async (scheduler: boolean): Promise<Instance> => {
     const orm = await MikroORM.init(ormConfig(database.url, { pool: { min: 0, max: 3 } }, silentLogger));
     const server = await startServer({
       orm,
       databaseUrl: database.url,
-      log: silentLogger,
+      // Warnings and errors kept (the transport test reads them), not printed.
+      log: createLogger('warn', { destination: { write: (line: string) => void logLines.push(line) } }),
       production: false,
       port: 0,
       host: '127.0.0.1',
@@ -551,7 +553,8 @@ describe('epclEvents and events', () => {
     sub.stop();
   });
 
-  it('transport: a 5 MB and a 30 MB message close the socket (1009); a foreign Origin is refused; allowed ones are not', async () => {
+  it('transport: a 5 MB and a 30 MB message close the socket (1009), logged as a JSON line (not console.error); a foreign Origin is refused; allowed ones are not', async () => {
+    const consoleError = jest.spyOn(console, 'error');
     for (const size of [5, 30]) {
       const code = await new Promise<number>((resolve, reject) => {
         const ws = new WebSocket(a.server.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
@@ -566,6 +569,13 @@ describe('epclEvents and events', () => {
       });
       expect(code).toBe(1009);
     }
+    expect(consoleError).not.toHaveBeenCalled();
+    consoleError.mockRestore();
+    const tooLong = logLines
+      .map((line) => JSON.parse(line) as { level: string; msg: string; code?: string })
+      .filter((line) => line.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH');
+    expect(tooLong).toHaveLength(2);
+    expect(tooLong[0]).toMatchObject({ level: 'warn', msg: 'websocket error; closing the socket' });
     const upgrade = (origin?: string) =>
       new Promise<number | 'open'>((resolve) => {
         const ws = new WebSocket(a.server.url.replace(/^http/, 'ws'), 'graphql-transport-ws', {
@@ -629,9 +639,8 @@ describe('epclEvents and events', () => {
       const text = await (await fetch(metricsUrl)).text();
       const value = (shared: boolean) =>
         Number(
-          new RegExp(`^events_delivery_results_total\\{shared="${shared}"\\} (\\S+)$`, 'm').exec(
-            text,
-          )?.[1] ?? 0,
+          new RegExp(`^events_delivery_results_total\\{shared="${shared}"\\} (\\S+)$`, 'm').exec(text)?.[1] ??
+            0,
         );
       return { executed: value(false), shared: value(true) };
     };
