@@ -208,13 +208,16 @@ export function compileObject(
   alias: string,
   selections: readonly SelectionNode[],
   joins?: string[],
+  abstract = false,
 ): string {
   const type = objectType(ctx, typeName);
-  const pairs: string[] = [`'__typename'`, `'${typeName}'`];
+  // `__typename` only where resolveType reads it (an object in an abstract position: node/nodes) or where
+  // it is selected: every other object's type is known from the schema, and each pair costs per row.
+  const pairs: string[] = abstract ? [`'__typename'`, `'${typeName}'`] : [];
   for (const [key, nodes] of collectFields(ctx, type, selections)) {
     const name = nodes[0].name.value;
     if (name === '__typename') {
-      if (key !== '__typename') pairs.push(`'${key}'`, `'${typeName}'`);
+      if (!abstract || key !== '__typename') pairs.push(`'${key}'`, `'${typeName}'`);
       continue;
     }
     const field = type.getFields()[name];
@@ -412,7 +415,7 @@ function compileConnection(
       columns.push(`${compileObject(ctx, nodeType, row, subSelections(fieldNodes), joins)} as ${column}`);
       pairs.push(`'${key}'`, `coalesce(json_agg(p.${column} order by ${pageOrder}) ${inPage}, '[]'::json)`);
     } else if (name === 'edges') {
-      const edgePairs: string[] = [`'__typename'`, `'${edgeType.name}'`];
+      const edgePairs: string[] = [];
       for (const [edgeKey, edgeNodes] of collectFields(ctx, edgeType, subSelections(fieldNodes))) {
         const edgeField = edgeNodes[0].name.value;
         if (edgeField === 'cursor') edgePairs.push(`'${edgeKey}'`, 'p.cur');
@@ -490,7 +493,7 @@ export function compileLookups(
   const items = lookups.map(({ typeName, table, key }) => {
     const row = ctx.alias();
     const joins: string[] = [];
-    const json = compileObject(ctx, typeName, row, selections, joins);
+    const json = compileObject(ctx, typeName, row, selections, joins, true);
     return `(select ${json} from ${table} ${row}${joins.map((j) => ` ${j}`).join('')} where ${row}.id = ${ctx.param(key, 'int')})`;
   });
   return { sql: `select json_build_array(${items.join(', ') || ''}) as result`, params: ctx.params };
