@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Indexes for the EPCL ID orderings of `epclEntries`, `epclList` and `Dmc.entries` (hand-written: entities
+ * Indexes for the EPCL ID orderings of `epclEntries` and `epclList` (hand-written: entities
  * cannot express expression indexes). Those orderings sort by `coalesce(epcl_id, '~'), id` (entries without
  * an EPCL ID last), which the plain unique index on epcl_id cannot serve, so PostgreSQL sorted every matching
  * row before taking a page. With these, a page is read in index order and stops at `first + 1` rows:

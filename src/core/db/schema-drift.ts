@@ -8,7 +8,7 @@
  */
 const HAND_WRITTEN = [
   / constraint "?(firmware_version_type_matches_model|dmc_slot_type_matches_firmware|device_type_matches_firmware|dmc_model_signature_dmc_id_foreign)"?[ ;]/i,
-  / index "?(firmware_upgrade_path_unique|firmware_version_hex_unique|epcl_entry_epcl_order_index|epcl_entry_state_epcl_order_index)"?[ ;]/i,
+  / index "?(firmware_upgrade_path_unique|firmware_version_hex_unique|epcl_entry_epcl_order_index|epcl_entry_state_epcl_order_index|epcl_entry_added_order_index|epcl_entry_state_added_order_index)"?[ ;]/i,
 ];
 
 const checkName = (statement: string) =>
