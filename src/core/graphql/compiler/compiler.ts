@@ -21,9 +21,9 @@ import { pageArgs } from '../connection';
 
 /*
  * Compiles a GraphQL selection into ONE SQL statement whose JSON PostgreSQL builds (the approach of Hasura
- * and PostGraphile): to-one relations become correlated subqueries, lists `json_agg`, connections a keyset
- * page plus an optional `count(*)`. A root field costs one statement whatever its depth or page size, and
- * the resolvers below the root only read the prepared JSON.
+ * and PostGraphile): to-one relations become lateral joins (see compileObject), lists `json_agg`,
+ * connections a keyset page plus an optional `count(*)`. A root field costs one statement whatever its depth
+ * or page size, and the resolvers below the root only read the prepared JSON.
  *
  * The SQL is built from the type registry (`TypeRegistry`): for every GraphQL object type, how each field
  * is computed from its row. Values from the client only ever reach PostgreSQL as bind parameters.
