@@ -448,17 +448,20 @@ function compileConnection(
     }
   }
   // Aggregate over the page; `group by ()` keeps exactly one row when no aggregate is selected.
-  const rows = `from ${fromItem(spec.from, args, ctx)} ${row} where ${conditions.join(' and ') || 'true'} order by ${orderSql} limit ${limit + 1}`;
-  const rowNumber = `row_number() over (order by ${orderSql})`;
-  // With laterals, the page's rows are taken first (a subquery with LIMIT is never flattened): joined to
-  // the rows before the ORDER BY … LIMIT, the laterals would run for every matching row when the order
-  // needs a sort, not only for the limit + 1 kept.
-  const page = !wantsRows
-    ? 'select 1'
-    : joins.length === 0
+  return `(select ${jsonObject(pairs)} from (${wantsRows ? pageSql() : 'select 1'}) p group by ())`;
+
+  // Only when rows are wanted: the FROM item may bind parameters (e.g. `asOf`), which a statement that
+  // does not use them must not carry.
+  function pageSql(): string {
+    const rows = `from ${fromItem(spec.from, args, ctx)} ${row} where ${conditions.join(' and ') || 'true'} order by ${orderSql} limit ${limit + 1}`;
+    const rowNumber = `row_number() over (order by ${orderSql})`;
+    // With laterals, the page's rows are taken first (a subquery with LIMIT is never flattened): joined to
+    // the rows before the ORDER BY … LIMIT, the laterals would run for every matching row when the order
+    // needs a sort, not only for the limit + 1 kept.
+    return joins.length === 0
       ? `select ${columns.join(', ')}, ${rowNumber} as rn ${rows}`
       : `select ${columns.join(', ')}, ${row}.rn__ as rn from (select ${row}.*, ${rowNumber} as rn__ ${rows}) ${row} ${joins.join(' ')}`;
-  return `(select ${jsonObject(pairs)} from (${page}) p group by ())`;
+  }
 }
 
 /** The SQL for a root field of the Query type, and its parameters. */
