@@ -148,6 +148,23 @@ describe('compiled connection paging', () => {
     expect(dates.without).toBeGreaterThan(0);
   });
 
+  it('counts entries as of a date with or without reading a page (the asOf parameter bound only where used)', async () => {
+    const [{ n }] = await t.sql<{ n: number }>(
+      `select count(*)::int as n from epcl_entry where state = 'PROPOSED'`,
+    );
+    const query = (rows: string) =>
+      `query C($asOf: LocalDate) { epclEntries(filter: { states: [PROPOSED] }, first: 2, asOf: $asOf) { totalCount ${rows} } }`;
+    type Counted = { epclEntries: { totalCount: number; nodes?: { epclId: string }[] } };
+    const headers = { 'cache-control': 'no-store' };
+    const alone = ok(await t.request<Counted, { asOf: string }>(query(''), { asOf: '2100-01-01' }, headers));
+    expect(alone.epclEntries.totalCount).toBe(n);
+    const withPage = ok(
+      await t.request<Counted, { asOf: string }>(query('nodes { epclId }'), { asOf: '2100-01-01' }, headers),
+    );
+    expect(withPage.epclEntries.totalCount).toBe(n);
+    expect(withPage.epclEntries.nodes).toHaveLength(2);
+  });
+
   it('answers an empty page with both page flags false and no cursors', async () => {
     const page = ok(
       await t.request<Page, Record<string, unknown>>(PAGE, {
