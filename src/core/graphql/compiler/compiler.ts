@@ -388,6 +388,8 @@ function compileConnection(
   const columns: string[] = [`${showsCursor ? cursorSql(orderName, order, row) : 'null::text'} as cur`];
   // The nodes' to-one relations, as lateral joins on the page's rows (see compileObject).
   const joins: string[] = [];
+  // A node's JSON only for the rows of the page, not for the extra row that tells whether there is more.
+  const inPageOnly = (json: string) => `case when ${row}.rn__ <= ${limit} then ${json} end`;
   const pairs: string[] = [];
   const inPage = `filter (where p.rn <= ${limit})`;
   const pageOrder = backward ? 'p.rn desc' : 'p.rn';
@@ -412,7 +414,9 @@ function compileConnection(
       );
     } else if (name === 'nodes') {
       const column = `n${columns.length}`;
-      columns.push(`${compileObject(ctx, nodeType, row, subSelections(fieldNodes), joins)} as ${column}`);
+      columns.push(
+        `${inPageOnly(compileObject(ctx, nodeType, row, subSelections(fieldNodes), joins))} as ${column}`,
+      );
       pairs.push(`'${key}'`, `coalesce(json_agg(p.${column} order by ${pageOrder}) ${inPage}, '[]'::json)`);
     } else if (name === 'edges') {
       const edgePairs: string[] = [];
@@ -421,7 +425,9 @@ function compileConnection(
         if (edgeField === 'cursor') edgePairs.push(`'${edgeKey}'`, 'p.cur');
         else if (edgeField === 'node') {
           const column = `n${columns.length}`;
-          columns.push(`${compileObject(ctx, nodeType, row, subSelections(edgeNodes), joins)} as ${column}`);
+          columns.push(
+            `${inPageOnly(compileObject(ctx, nodeType, row, subSelections(edgeNodes), joins))} as ${column}`,
+          );
           edgePairs.push(`'${edgeKey}'`, `p.${column}`);
         } else if (edgeField === '__typename') edgePairs.push(`'${edgeKey}'`, `'${edgeType.name}'`);
       }
@@ -455,12 +461,10 @@ function compileConnection(
   function pageSql(): string {
     const rows = `from ${fromItem(spec.from, args, ctx)} ${row} where ${conditions.join(' and ') || 'true'} order by ${orderSql} limit ${limit + 1}`;
     const rowNumber = `row_number() over (order by ${orderSql})`;
-    // With laterals, the page's rows are taken first (a subquery with LIMIT is never flattened): joined to
-    // the rows before the ORDER BY … LIMIT, the laterals would run for every matching row when the order
-    // needs a sort, not only for the limit + 1 kept.
-    return joins.length === 0
-      ? `select ${columns.join(', ')}, ${rowNumber} as rn ${rows}`
-      : `select ${columns.join(', ')}, ${row}.rn__ as rn from (select ${row}.*, ${rowNumber} as rn__ ${rows}) ${row} ${joins.join(' ')}`;
+    // The page's rows are taken first, numbered (a subquery with LIMIT is never flattened), and their JSON
+    // built over them: joined to the rows before the ORDER BY … LIMIT, the laterals would run for every
+    // matching row when the order needs a sort, not only for the limit + 1 kept.
+    return `select ${columns.join(', ')}, ${row}.rn__ as rn from (select ${row}.*, ${rowNumber} as rn__ ${rows}) ${row}${joins.map((j) => ` ${j}`).join('')}`;
   }
 }
 
