@@ -21,9 +21,9 @@ import { pageArgs } from '../connection';
 
 /*
  * Compiles a GraphQL selection into ONE SQL statement whose JSON PostgreSQL builds (the approach of Hasura
- * and PostGraphile): to-one relations become correlated subqueries, lists `json_agg`, connections a keyset
- * page plus an optional `count(*)`. A root field costs one statement whatever its depth or page size, and
- * the resolvers below the root only read the prepared JSON.
+ * and PostGraphile): to-one relations become lateral joins (see compileObject), lists `json_agg`,
+ * connections a keyset page plus an optional `count(*)`. A root field costs one statement whatever its depth
+ * or page size, and the resolvers below the root only read the prepared JSON.
  *
  * The SQL is built from the type registry (`TypeRegistry`): for every GraphQL object type, how each field
  * is computed from its row. Values from the client only ever reach PostgreSQL as bind parameters.
@@ -192,26 +192,63 @@ function jsonObject(pairs: string[]): string {
   return `(${parts.join(' || ')})::json`;
 }
 
-/** The JSON object for one row `alias` of `typeName`, with the selected fields under their response keys. */
+/**
+ * The JSON object for one row `alias` of `typeName`, with the selected fields under their response keys.
+ *
+ * With `joins`, the FROM clause that reads `alias` takes more items: each to-one relation becomes a
+ * `left join lateral (… limit 1) on true` appended there (exactly one row per row of `alias`, its JSON or
+ * null), read as a column, instead of a correlated subquery in the select list. PostgreSQL runs the same
+ * index lookups either way, but the lateral form costs less per row (about a third less statement time on a
+ * page of firmware → device model → manufacturer). Callers pass `joins` only where every row read from
+ * `alias` is kept, so no lateral runs for a row a LIMIT later drops (see compileConnection).
+ */
 export function compileObject(
   ctx: SqlContext,
   typeName: string,
   alias: string,
   selections: readonly SelectionNode[],
+  joins?: string[],
+  abstract = false,
 ): string {
   const type = objectType(ctx, typeName);
-  const pairs: string[] = [`'__typename'`, `'${typeName}'`];
+  // `__typename` only where resolveType reads it (an object in an abstract position: node/nodes) or where
+  // it is selected: every other object's type is known from the schema, and each pair costs per row.
+  const pairs: string[] = abstract ? [`'__typename'`, `'${typeName}'`] : [];
   for (const [key, nodes] of collectFields(ctx, type, selections)) {
     const name = nodes[0].name.value;
     if (name === '__typename') {
-      if (key !== '__typename') pairs.push(`'${key}'`, `'${typeName}'`);
+      if (!abstract || key !== '__typename') pairs.push(`'${key}'`, `'${typeName}'`);
       continue;
     }
     const field = type.getFields()[name];
     const args = getArgumentValues(field, nodes[0], ctx.variables);
-    pairs.push(`'${key}'`, compileField(ctx, field, fieldSpec(ctx, typeName, name), alias, args, nodes));
+    const spec = fieldSpec(ctx, typeName, name);
+    if (spec.kind === 'object' && joins) {
+      const child = ctx.alias();
+      const lateral = ctx.alias('l');
+      const json = toOneSelect(ctx, getNamedType(field.type).name, spec, alias, child, args, nodes);
+      joins.push(`left join lateral (${json}) ${lateral} on true`);
+      pairs.push(`'${key}'`, `${lateral}.j`);
+      continue;
+    }
+    pairs.push(`'${key}'`, compileField(ctx, field, spec, alias, args, nodes));
   }
   return jsonObject(pairs);
+}
+
+/** `select <json> as j from <from> child <its own laterals> where <where> limit 1`: one to-one relation. */
+function toOneSelect(
+  ctx: SqlContext,
+  typeName: string,
+  spec: Extract<FieldSpec, { kind: 'object' }>,
+  parent: string | null,
+  child: string,
+  args: Args,
+  nodes: FieldNode[],
+): string {
+  const joins: string[] = [];
+  const json = compileObject(ctx, typeName, child, subSelections(nodes), joins);
+  return `select ${json} as j from ${fromItem(spec.from, args, ctx)} ${child}${joins.map((j) => ` ${j}`).join('')} where ${spec.where(parent!, child, args, ctx)} limit 1`;
 }
 
 function compileField(
@@ -228,14 +265,13 @@ function compileField(
       return spec.sql(parent!, args, ctx);
     case 'custom':
       return spec.sql(parent!);
-    case 'object': {
-      const child = ctx.alias();
-      return `(select ${compileObject(ctx, target.name, child, subSelections(nodes))} from ${fromItem(spec.from, args, ctx)} ${child} where ${spec.where(parent!, child, args, ctx)} limit 1)`;
-    }
+    case 'object':
+      return `(${toOneSelect(ctx, target.name, spec, parent, ctx.alias(), args, nodes)})`;
     case 'list': {
       const child = ctx.alias();
-      const json = compileObject(ctx, target.name, child, subSelections(nodes));
-      return `(select coalesce(json_agg(${json} order by ${spec.orderBy(child)}), '[]'::json) from ${fromItem(spec.from, args, ctx)} ${child} where ${spec.where(parent!, child, args, ctx)})`;
+      const joins: string[] = [];
+      const json = compileObject(ctx, target.name, child, subSelections(nodes), joins);
+      return `(select coalesce(json_agg(${json} order by ${spec.orderBy(child)}), '[]'::json) from ${fromItem(spec.from, args, ctx)} ${child}${joins.map((j) => ` ${j}`).join('')} where ${spec.where(parent!, child, args, ctx)})`;
     }
     case 'connection':
       return compileConnection(ctx, target.name, spec, parent, args, nodes);
@@ -349,10 +385,11 @@ function compileConnection(
       ),
     ),
   );
-  const columns: string[] = [
-    `${showsCursor ? cursorSql(orderName, order, row) : 'null::text'} as cur`,
-    `row_number() over (order by ${orderSql}) as rn`,
-  ];
+  const columns: string[] = [`${showsCursor ? cursorSql(orderName, order, row) : 'null::text'} as cur`];
+  // The nodes' to-one relations, as lateral joins on the page's rows (see compileObject).
+  const joins: string[] = [];
+  // A node's JSON only for the rows of the page, not for the extra row that tells whether there is more.
+  const inPageOnly = (json: string) => `case when ${row}.rn__ <= ${limit} then ${json} end`;
   const pairs: string[] = [];
   const inPage = `filter (where p.rn <= ${limit})`;
   const pageOrder = backward ? 'p.rn desc' : 'p.rn';
@@ -377,16 +414,20 @@ function compileConnection(
       );
     } else if (name === 'nodes') {
       const column = `n${columns.length}`;
-      columns.push(`${compileObject(ctx, nodeType, row, subSelections(fieldNodes))} as ${column}`);
+      columns.push(
+        `${inPageOnly(compileObject(ctx, nodeType, row, subSelections(fieldNodes), joins))} as ${column}`,
+      );
       pairs.push(`'${key}'`, `coalesce(json_agg(p.${column} order by ${pageOrder}) ${inPage}, '[]'::json)`);
     } else if (name === 'edges') {
-      const edgePairs: string[] = [`'__typename'`, `'${edgeType.name}'`];
+      const edgePairs: string[] = [];
       for (const [edgeKey, edgeNodes] of collectFields(ctx, edgeType, subSelections(fieldNodes))) {
         const edgeField = edgeNodes[0].name.value;
         if (edgeField === 'cursor') edgePairs.push(`'${edgeKey}'`, 'p.cur');
         else if (edgeField === 'node') {
           const column = `n${columns.length}`;
-          columns.push(`${compileObject(ctx, nodeType, row, subSelections(edgeNodes))} as ${column}`);
+          columns.push(
+            `${inPageOnly(compileObject(ctx, nodeType, row, subSelections(edgeNodes), joins))} as ${column}`,
+          );
           edgePairs.push(`'${edgeKey}'`, `p.${column}`);
         } else if (edgeField === '__typename') edgePairs.push(`'${edgeKey}'`, `'${edgeType.name}'`);
       }
@@ -413,10 +454,18 @@ function compileConnection(
     }
   }
   // Aggregate over the page; `group by ()` keeps exactly one row when no aggregate is selected.
-  const page = wantsRows
-    ? `select ${columns.join(', ')} from ${fromItem(spec.from, args, ctx)} ${row} where ${conditions.join(' and ') || 'true'} order by ${orderSql} limit ${limit + 1}`
-    : 'select 1';
-  return `(select ${jsonObject(pairs)} from (${page}) p group by ())`;
+  return `(select ${jsonObject(pairs)} from (${wantsRows ? pageSql() : 'select 1'}) p group by ())`;
+
+  // Only when rows are wanted: the FROM item may bind parameters (e.g. `asOf`), which a statement that
+  // does not use them must not carry.
+  function pageSql(): string {
+    const rows = `from ${fromItem(spec.from, args, ctx)} ${row} where ${conditions.join(' and ') || 'true'} order by ${orderSql} limit ${limit + 1}`;
+    const rowNumber = `row_number() over (order by ${orderSql})`;
+    // The page's rows are taken first, numbered (a subquery with LIMIT is never flattened), and their JSON
+    // built over them: joined to the rows before the ORDER BY … LIMIT, the laterals would run for every
+    // matching row when the order needs a sort, not only for the limit + 1 kept.
+    return `select ${columns.join(', ')}, ${row}.rn__ as rn from (select ${row}.*, ${rowNumber} as rn__ ${rows}) ${row}${joins.map((j) => ` ${j}`).join('')}`;
+  }
 }
 
 /** The SQL for a root field of the Query type, and its parameters. */
@@ -450,7 +499,9 @@ export function compileLookups(
   const selections = subSelections([...info.fieldNodes]);
   const items = lookups.map(({ typeName, table, key }) => {
     const row = ctx.alias();
-    return `(select ${compileObject(ctx, typeName, row, selections)} from ${table} ${row} where ${row}.id = ${ctx.param(key, 'int')})`;
+    const joins: string[] = [];
+    const json = compileObject(ctx, typeName, row, selections, joins, true);
+    return `(select ${json} from ${table} ${row}${joins.map((j) => ` ${j}`).join('')} where ${row}.id = ${ctx.param(key, 'int')})`;
   });
   return { sql: `select json_build_array(${items.join(', ') || ''}) as result`, params: ctx.params };
 }

@@ -79,11 +79,16 @@ export function connection(
 
 /** Filter builders: the value given for a field becomes one bound parameter. */
 export const filterBy = {
-  /** `column = any(values)` for a list field. */
+  /**
+   * `column = any(values)` for a list field; `column = value` for a list of one (the same rows), which the
+   * planner can match to an index on (column, order keys…) and read a page in order instead of sorting.
+   */
   anyOf:
     (sql: (row: string) => string, cast: string): FilterSpec =>
-    (row, values, ctx) =>
-      `${sql(row)} = any(${ctx.param(values, cast)})`,
+    (row, values: unknown[], ctx) =>
+      values.length === 1 && cast.endsWith('[]')
+        ? `${sql(row)} = ${ctx.param(values[0], cast.slice(0, -2))}`
+        : `${sql(row)} = any(${ctx.param(values, cast)})`,
   /** `column = value`. */
   equals:
     (sql: (row: string) => string, cast: string): FilterSpec =>
