@@ -14,6 +14,7 @@ import type { SqlPool } from '../../core/db/sql-pool';
 import { DEVELOPMENT_VIEWER, viewerFromHeaders, type Viewer } from '../../core/graphql/context';
 import type { Logger } from '../../core/logger';
 import { findKey, keyProblem, parseKey, secretMatches, type ApiKeyRow } from './api-keys';
+import { effectiveScopes } from './scopes';
 
 /**
  * A request that cannot be served as it is: no or a bad credential (401 UNAUTHENTICATED), a valid credential
@@ -155,6 +156,7 @@ export class Authenticator {
       id: row.prefix,
       trustedDocumentsOnly: row.trusted_documents_only,
       ...(row.expires_at ? { expiresAt: row.expires_at } : {}),
+      scopes: effectiveScopes(row.role, row.scopes),
     };
     const subject = `key:${row.prefix}`;
     if (row.role === 'SUPPLIER')
