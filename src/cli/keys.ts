@@ -4,6 +4,7 @@ import {
   KeyError,
   listKeys,
   parseDuration,
+  queryable,
   revokeKey,
   rotateKey,
   type ApiKeyRow,
@@ -145,10 +146,7 @@ export const keysCommand: Command = {
         const client = new Client({ connectionString: url, application_name: 'dmc-keys' });
         await client.connect();
         try {
-          await work({
-            query: async <T>(text: string, params: readonly unknown[] = []) =>
-              (await client.query(text, [...params])).rows as T[],
-          });
+          await work(queryable(client));
         } catch (error) {
           if (error instanceof KeyError) throw new UsageError(error.message);
           if ((error as { code?: string }).code === '42P01')

@@ -29,6 +29,15 @@ export type ApiKeyRow = {
 /** Anything that runs a parameterised statement (a `pg` client or pool, the read pool). */
 export type Queryable = { query<T>(text: string, params?: readonly unknown[]): Promise<T[]> };
 
+/** What `queryable` adapts: a `pg` Client, PoolClient or Pool (`query` answering `{ rows }`). */
+export type PgQuery = { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
+
+/** A `pg` client or pool as a `Queryable` (its rows), for the key functions below. */
+export const queryable = (client: PgQuery): Queryable => ({
+  query: async <T>(text: string, params: readonly unknown[] = []) =>
+    (await client.query(text, [...params])).rows as T[],
+});
+
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
 /** Whether `secret` hashes to `hash` (constant time). */
