@@ -220,47 +220,26 @@ describe('scopes only narrow the role', () => {
 });
 
 describe('dmc keys create --scopes', () => {
-  it('stores valid scopes and lists them', async () => {
-    const res = await dmc(
-      [
-        'keys',
-        'create',
-        '--role',
-        'SUPPLIER',
-        '--supplier-id',
-        String(A),
-        '--name',
-        'Scoped CLI',
-        '--scopes',
-        'catalogue:read, events:read',
-      ],
+  /** `dmc keys create` of a SUPPLIER key for supplier A named `name` (no spaces) with `--scopes scopes`. */
+  const createSupplierKey = (name: string, scopes: string) =>
+    dmc(
+      `keys create --role SUPPLIER --supplier-id ${A} --name ${name} --scopes ${scopes}`.split(' '),
       t.databaseUrl,
     );
+
+  it('stores valid scopes and lists them', async () => {
+    const res = await createSupplierKey('Scoped-CLI', 'catalogue:read,events:read');
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('scopes catalogue:read,events:read');
     const list = await dmc(['keys', 'list'], t.databaseUrl);
-    expect(list.stdout).toMatch(/Scoped CLI\s+SUPPLIER.*catalogue:read,events:read/);
+    expect(list.stdout).toMatch(/Scoped-CLI\s+SUPPLIER.*catalogue:read,events:read/);
     expect(list.stdout).toMatch(/test\s+DCC_ADMIN.*all of DCC_ADMIN/);
   });
 
   it('refuses an unknown scope with a usage error naming the known ones, and creates nothing', async () => {
     const before = await t.sql<{ n: number }>('select count(*)::int as n from api_key');
-    const res = await dmc(
-      [
-        'keys',
-        'create',
-        '--role',
-        'SUPPLIER',
-        '--supplier-id',
-        String(A),
-        '--name',
-        'Bad',
-        '--scopes',
-        'catalogue:read,everything',
-      ],
-      t.databaseUrl,
-    );
+    const res = await createSupplierKey('Bad', 'catalogue:read,everything');
     expect(res.code).not.toBe(0);
     expect(res.stdout).not.toMatch(/dmc_/);
     expect(res.stderr).toMatch(/unknown scope "everything"; known: catalogue:read, installations:read/);
