@@ -27,7 +27,7 @@ export type ApiKeyRow = {
 };
 
 /** Anything that runs a parameterised statement (a `pg` client or pool, the read pool). */
-export type Queryable = { query<T>(text: string, params?: readonly unknown[]): Promise<T[]> };
+export type Queryable = { query: <T>(text: string, params?: readonly unknown[]) => Promise<T[]> };
 
 /** What `queryable` adapts: a `pg` Client, PoolClient or Pool (`query` answering `{ rows }`). */
 export type PgQuery = { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
