@@ -155,6 +155,26 @@ describe('a SUPPLIER key scoped to catalogue:read', () => {
   });
 });
 
+describe('node and nodes need the scope of the type asked for', () => {
+  it('an installations:read key reads its installation by global ID, not a DMC', async () => {
+    const mine = await t.request<{ node: { status: string } }, never>(
+      `{ node(id: "${installationId()}") { id ... on Installation { status } } }`,
+      undefined,
+      bearer(installationsOnlyKey),
+    );
+    expect(mine.errors).toBeUndefined();
+    expect(typeof mine.data?.node.status).toBe('string');
+    const dmc = await t.request(
+      `{ nodes(ids: ["${globalId('Dmc', 1)}"]) { id ... on Dmc { fingerprint } } }`,
+      undefined,
+      bearer(installationsOnlyKey),
+    );
+    expect(dmc.status).toBe(403);
+    expect(dmc.errors?.[0].extensions?.missingScopes).toEqual(['catalogue:read']);
+    expect(dmc.errors?.[0].message).toContain('Dmc.fingerprint');
+  });
+});
+
 describe('a key without scopes has its role’s', () => {
   it('reads its own installation, its eligibility, events and its installation export', async () => {
     const res = await t.request<{ installation: { id: string; eligibility: { eligible: boolean } } }, never>(

@@ -109,6 +109,12 @@ const FIELD_SCOPES: Record<string, Scope> = {
 /** Root fields any credential may read (who is asking). */
 const OPEN_ROOT_FIELDS = new Set(['viewer', '__typename', '__schema', '__type']);
 
+/**
+ * Root fields by global ID: they need no scope themselves; each field of the object they return needs its
+ * type's (installations:read on an Installation, catalogue:read on any other type).
+ */
+const NODE_ROOT_FIELDS = new Set(['node', 'nodes']);
+
 /** The scope `Type.field` needs beyond its root field's, if any. */
 function fieldScope(typeName: string, fieldName: string): Scope | undefined {
   if (fieldName === '__typename' || (typeName === 'Installation' && fieldName === 'id')) return undefined;
@@ -119,13 +125,14 @@ function fieldScope(typeName: string, fieldName: string): Scope | undefined {
 function rootScope(operation: OperationTypeNode, field: string): Scope | undefined {
   if (operation === OperationTypeNode.MUTATION) return 'lifecycle:write';
   if (operation === OperationTypeNode.SUBSCRIPTION) return 'events:read';
-  if (OPEN_ROOT_FIELDS.has(field)) return undefined;
+  if (OPEN_ROOT_FIELDS.has(field) || NODE_ROOT_FIELDS.has(field)) return undefined;
   return fieldScope('Query', field) ?? 'catalogue:read';
 }
 
 /**
  * Every scope the operation needs, each with the fields (`Type.field`) that need it; fragments are
- * followed, abstract types (`node`, `nodes`, events) by their inline fragments and spreads.
+ * followed, abstract types (`node`, `nodes`, events) by their inline fragments and spreads. A query's root
+ * field needs catalogue:read unless listed otherwise; `node`/`nodes` need the scope of the type asked for.
  */
 export function requiredScopes(
   schema: GraphQLSchema,
@@ -145,7 +152,8 @@ export function requiredScopes(
   for (const d of document.definitions)
     if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const seen = new Set<string>();
-  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType) => {
+  /** `byId`: `set` is the selection of `node`/`nodes` (where the object's own type decides). */
+  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, byId = false) => {
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
@@ -155,25 +163,28 @@ export function requiredScopes(
           parent === schema.getQueryType() ||
           parent === schema.getMutationType() ||
           parent === schema.getSubscriptionType();
-        need(root ? rootScope(operation.operation, name) : fieldScope(parent.name, name), where);
+        const own = root ? rootScope(operation.operation, name) : fieldScope(parent.name, name);
+        // `id` of the Node interface (any type) needs nothing; an object's field needs its type's scope.
+        need(own ?? (byId && isObjectType(parent) ? 'catalogue:read' : undefined), where);
         if (!selection.selectionSet || !('getFields' in parent)) continue;
         const field = parent.getFields()[name];
         if (!field) continue;
         const type = getNamedType(field.type);
-        if (isObjectType(type) || isAbstractType(type)) walk(selection.selectionSet, type);
+        if (isObjectType(type) || isAbstractType(type))
+          walk(selection.selectionSet, type, root && NODE_ROOT_FIELDS.has(name));
       } else {
         const fragment =
           selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
         if (!fragment) continue;
         if (selection.kind === Kind.FRAGMENT_SPREAD) {
           // A fragment spread in the same place twice is walked once (validation has refused cycles).
-          const key = `${selection.name.value}@${parent.name}`;
+          const key = `${selection.name.value}@${parent.name}${byId ? '#id' : ''}`;
           if (seen.has(key)) continue;
           seen.add(key);
         }
         const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parent;
         if (condition && (isObjectType(condition) || isAbstractType(condition)))
-          walk(fragment.selectionSet, condition);
+          walk(fragment.selectionSet, condition, byId);
       }
     }
   };
