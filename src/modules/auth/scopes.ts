@@ -209,7 +209,7 @@ function requiredScopesOf(
   operationName: string | null | undefined,
 ): Map<Scope, string[]> {
   let byOperation = remembered.get(document);
-  if (!byOperation) remembered.set(document, (byOperation = new Map()));
+  if (!byOperation) remembered.set(document, (byOperation = new Map<string, Map<Scope, string[]>>()));
   const key = operationName ?? '';
   let required = byOperation.get(key);
   if (!required) byOperation.set(key, (required = requiredScopes(schema, document, operationName)));
