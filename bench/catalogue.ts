@@ -16,8 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openBenchDatabase, StatementCounter, TARGET_ENTRIES, type ServerName } from './lib/database';
-import { Client } from 'pg';
-import { createKey } from '../src/modules/auth/api-keys';
+import { benchAuthorization } from './lib/keys';
 import { ask, round, sequential, targetHeaders, type LoadOptions, type RoundResult } from './lib/load';
 import { errorMessage, progress, result } from './lib/log';
 import { ensurePeerInstalled, startPeer, type PeerInstall } from './lib/peer';
@@ -98,20 +97,6 @@ function parseArgs(argv: string[]): Args {
 
 type Server = { name: Contender; role: ServerName; process: ServerProcess; url: string };
 
-/** A DCC_ADMIN API key for the bench (the previous bench keys are deleted). */
-async function benchKey(databaseUrl: string): Promise<string> {
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    const query = async <T>(text: string, params: readonly unknown[] = []) =>
-      (await db.query(text, [...params])).rows as T[];
-    await query(`delete from api_key where name = 'bench:catalogue'`);
-    return (await createKey({ query }, { role: 'DCC_ADMIN', name: 'bench:catalogue' })).key;
-  } finally {
-    await db.end();
-  }
-}
-
 async function startOurs(databaseUrl: string, oursDist: boolean, node: string): Promise<Server> {
   const port = await freePort();
   const entry = oursDist ? ['dist/src/main.js'] : ['-r', 'ts-node/register/transpile-only', 'src/main.ts'];
@@ -137,7 +122,9 @@ async function startOurs(databaseUrl: string, oursDist: boolean, node: string): 
   const server = ServerProcess.start('our server', node, entry, { cwd: ROOT, env });
   // Production mode needs a credential: a DCC_ADMIN API key made in the bench database.
   const url = `http://127.0.0.1:${port}/graphql`;
-  targetHeaders(url, { authorization: `Bearer ${await benchKey(databaseUrl)}` });
+  targetHeaders(url, {
+    authorization: await benchAuthorization(databaseUrl, { role: 'DCC_ADMIN', name: 'bench:catalogue' }),
+  });
   return { name: 'ours', role: 'ours', process: server, url };
 }
 

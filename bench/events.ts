@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createClient, type Client as WsClient } from 'graphql-ws';
-import { createKey } from '../src/modules/auth/api-keys';
+import { benchAuthorization } from './lib/keys';
 import { Client } from 'pg';
 import WebSocket from 'ws';
 import { migrate } from '../src/app/database';
@@ -143,17 +143,7 @@ async function main(): Promise<void> {
     const db = new Client({ connectionString: pg.url });
     await db.connect();
     cleanup.add('bench connection', () => db.end());
-    AUTHORIZATION = `Bearer ${
-      (
-        await createKey(
-          {
-            query: async <T>(text: string, params: readonly unknown[] = []) =>
-              (await db.query(text, [...params])).rows as T[],
-          },
-          { role: 'DCC_ADMIN', name: 'bench:events' },
-        )
-      ).key
-    }`;
+    AUTHORIZATION = await benchAuthorization(db, { role: 'DCC_ADMIN', name: 'bench:events' });
     const a = await startInstance('instance A', pg.url, cleanup, true);
     const b = await startInstance('instance B', pg.url, cleanup);
     progress('both instances ready');

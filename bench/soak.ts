@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import WebSocket from 'ws';
 import { migrate } from '../src/app/database';
 import { startEmbeddedPostgres } from '../src/core/db/embedded-postgres';
-import { createKey } from '../src/modules/auth/api-keys';
+import { benchAuthorization } from './lib/keys';
 import { isEmpty, seedDatabase } from '../seeds';
 import { Cleanup, freePort, ServerProcess } from './lib/processes';
 import { progress, result, sleep } from './lib/log';
@@ -95,17 +95,7 @@ async function main(): Promise<void> {
     await db.connect();
     cleanup.add('bench connection', () => db.end());
     // Production mode needs a credential: a DCC_ADMIN API key made in the soak database.
-    const authorization = `Bearer ${
-      (
-        await createKey(
-          {
-            query: async <T>(text: string, params: readonly unknown[] = []) =>
-              (await db.query(text, [...params])).rows as T[],
-          },
-          { role: 'DCC_ADMIN', name: 'bench:soak' },
-        )
-      ).key
-    }`;
+    const authorization = await benchAuthorization(db, { role: 'DCC_ADMIN', name: 'bench:soak' });
 
     const servers: { proc: ServerProcess; url: string }[] = [];
     for (let i = 0; i < 2; i++) {

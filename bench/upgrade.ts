@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { migrate } from '../src/app/database';
 import { startEmbeddedPostgres } from '../src/core/db/embedded-postgres';
 import { seedDatabase } from '../seeds';
-import { createKey } from '../src/modules/auth/api-keys';
+import { benchAuthorization } from './lib/keys';
 import { Cleanup, freePort, ServerProcess } from './lib/processes';
 import { progress, result, sleep } from './lib/log';
 
@@ -200,8 +200,7 @@ async function measure(): Promise<Summary> {
       progress(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } else progress(`reusing the inventory: ${have.toLocaleString('en-GB')} installations`);
 
-    await db.query(`delete from api_key where name like 'bench:upgrade%'`);
-    AUTHORIZATION = `Bearer ${(await createKey(query(db), { role: 'DCC_ADMIN', name: 'bench:upgrade' })).key}`;
+    AUTHORIZATION = await benchAuthorization(db, { role: 'DCC_ADMIN', name: 'bench:upgrade' });
     const port = await freePort();
     const server = ServerProcess.start(
       'our server',
@@ -345,11 +344,6 @@ async function measure(): Promise<Summary> {
   }
 }
 
-const query = (db: Client) => ({
-  query: async <T>(text: string, params: readonly unknown[] = []) =>
-    (await db.query(text, [...params])).rows as T[],
-});
-
 const RLS_TABLES = ['installation', 'device', 'migration_attempt'];
 
 /**
@@ -373,7 +367,11 @@ async function supplierPass(
     )
   ).rows.map((r) => r.id);
   const staffAuthorization = AUTHORIZATION;
-  AUTHORIZATION = `Bearer ${(await createKey(query(db), { role: 'SUPPLIER', supplierId: supplier, name: 'bench:upgrade supplier' })).key}`;
+  AUTHORIZATION = await benchAuthorization(db, {
+    role: 'SUPPLIER',
+    supplierId: supplier,
+    name: 'bench:upgrade supplier',
+  });
   const run = async (label: string) => {
     progress(`supplier ${supplier} (${n.toLocaleString('en-GB')} installations), ${label}`);
     const totals: number[] = [];

@@ -72,6 +72,7 @@ import {
   metricsGuard,
   viewerOfResponse,
 } from './modules/auth/server-auth';
+import { scopePlugin, scopeRefusal } from './modules/auth/scopes';
 
 export type ServerOptions = {
   orm: MikroORM;
@@ -369,6 +370,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }
         const errors = validate(schema, document, [...specifiedRules, ...rules]);
         if (errors.length) return errors;
+        const outOfScope = scopeRefusal(schema, document, payload.operationName, viewer);
+        if (outOfScope) return [outOfScope];
         const cost = operationCost(
           schema,
           document,
@@ -509,6 +512,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP cache hints are set; the plugin would otherwise wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
+      // API key scopes, before anything is spent or run (src/modules/auth/scopes.ts).
+      scopePlugin(),
       costLimitPlugin(limits, {
         limiter,
         onRefused: (role) => metrics.rateLimited.inc({ role, transport: 'http' }),

@@ -4,12 +4,14 @@ import {
   KeyError,
   listKeys,
   parseDuration,
+  queryable,
   revokeKey,
   rotateKey,
   type ApiKeyRow,
   type KeyRole,
   type Queryable,
 } from '../modules/auth/api-keys';
+import { SCOPE_NAMES } from '../modules/auth/scopes';
 import { int, oneOf, str, UsageError } from './args';
 import { EXIT, type Command } from './command';
 import { withDatabase } from './database';
@@ -20,6 +22,8 @@ const USAGE = `Usage: dmc keys <create|list|revoke|rotate> [options]
          [--expires-in 90d] [--trusted-documents] [--scopes a,b]
       Creates an API key and prints it as the LAST line of the output. It is shown this once: only its
       hash is stored. A SUPPLIER key needs --supplier-id (and only a SUPPLIER key takes one).
+      --scopes narrows what the key may touch, within its role's: ${SCOPE_NAMES.join(', ')}
+      (lifecycle:write for DCC_ADMIN only). Without --scopes the key has every scope of its role.
   list
       Every key: prefix, name, role, supplier, state, expiry, last use (never a secret).
   revoke <prefix>
@@ -76,7 +80,7 @@ export const keysCommand: Command = {
           supplierId: int(args, 'supplier-id', 1),
           trustedDocumentsOnly: args.options['trusted-documents'] === true,
           expiresAt: expiresIn !== undefined ? new Date(Date.now() + expiresIn) : undefined,
-          scopes: scope ? scope.split(',').map((s) => s.trim()) : [],
+          scopes: scope !== undefined ? scope.split(',').map((s) => s.trim()) : [],
         };
         work = async (db) => {
           const { row, key } = await createKey(db, input);
@@ -91,7 +95,7 @@ export const keysCommand: Command = {
           const rows = await listKeys(db);
           if (!rows.length) return void process.stdout.write('no API keys\n');
           const table = [
-            ['PREFIX', 'NAME', 'ROLE', 'SUPPLIER', 'STATE', 'EXPIRES', 'LAST USED', 'CREATED'],
+            ['PREFIX', 'NAME', 'ROLE', 'SUPPLIER', 'STATE', 'EXPIRES', 'LAST USED', 'CREATED', 'SCOPES'],
             ...rows.map((r) => [
               r.prefix,
               r.name,
@@ -101,6 +105,7 @@ export const keysCommand: Command = {
               iso(r.expires_at),
               iso(r.last_used_at),
               iso(r.created_at),
+              scopesOf(r),
             ]),
           ];
           const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
@@ -141,10 +146,7 @@ export const keysCommand: Command = {
         const client = new Client({ connectionString: url, application_name: 'dmc-keys' });
         await client.connect();
         try {
-          await work({
-            query: async <T>(text: string, params: readonly unknown[] = []) =>
-              (await client.query(text, [...params])).rows as T[],
-          });
+          await work(queryable(client));
         } catch (error) {
           if (error instanceof KeyError) throw new UsageError(error.message);
           if ((error as { code?: string }).code === '42P01')
@@ -162,6 +164,9 @@ export const keysCommand: Command = {
 
 const iso = (date: Date | null) => (date ? date.toISOString() : '-');
 
+/** A key's scopes, or its role's (`all of SUPPLIER`) when it has none of its own. */
+const scopesOf = (row: ApiKeyRow) => (row.scopes.length ? row.scopes.join(',') : `all of ${row.role}`);
+
 function state(row: ApiKeyRow): string {
   const now = Date.now();
   if (row.revoked_at && row.revoked_at.getTime() <= now) return 'revoked';
@@ -177,6 +182,7 @@ function describe(row: ApiKeyRow): string {
     row.supplier_id !== null ? `supplier ${row.supplier_id}` : undefined,
     row.expires_at ? `expires ${iso(row.expires_at)}` : 'no expiry',
     row.trusted_documents_only ? 'trusted documents only' : undefined,
+    `scopes ${scopesOf(row)}`,
   ]
     .filter(Boolean)
     .join(', ');

@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { migrate, ormConfig } from '../../src/app/database';
 import { createLogger } from '../../src/core/logger';
-import { createKey } from '../../src/modules/auth/api-keys';
+import { createKey, queryable } from '../../src/modules/auth/api-keys';
 
 /** What the servers log at error level (unexpected errors), shown when a failure is not the expected one. */
 const logged: string[] = [];
@@ -65,13 +65,7 @@ beforeAll(async () => {
   manufacturers = (
     await db.query<{ id: number }>('select id from manufacturer order by id limit 8')
   ).rows.map((r) => Buffer.from(`Manufacturer:${r.id}`).toString('base64'));
-  const { key } = await createKey(
-    {
-      query: async <T>(text: string, params: readonly unknown[] = []) =>
-        (await db.query(text, [...params])).rows as T[],
-    },
-    { name: 'fault test', role: 'DCC_ADMIN' },
-  );
+  const { key } = await createKey(queryable(db), { name: 'fault test', role: 'DCC_ADMIN' });
   authorization = `Bearer ${key}`;
   await db.end();
   for (let i = 0; i < 2; i++) {

@@ -4,7 +4,7 @@ import { print, type GraphQLFormattedError } from 'graphql';
 import { ormConfig } from '../../src/app/database';
 import { Pool } from 'pg';
 import { DEFAULT_LIMITS, type AuthConfig, type QueryLimits } from '../../src/core/config';
-import { createKey, type NewKey } from '../../src/modules/auth/api-keys';
+import { createKey, queryable, type NewKey } from '../../src/modules/auth/api-keys';
 import { silentLogger, type Logger } from '../../src/core/logger';
 import { startServer, type RunningServer } from '../../src/server';
 import { createTestDatabase } from './db';
@@ -78,10 +78,9 @@ export async function startTestServer(
     trustedDocuments: options.trustedDocuments,
   });
   const db = new Pool({ connectionString: database.url, max: 2 });
-  const sql = async <T>(text: string, params: readonly unknown[] = []) =>
-    (await db.query(text, [...params])).rows as T[];
+  const { query: sql } = queryable(db);
   const keyFor = async (input: Partial<NewKey> & Pick<NewKey, 'role'>) => {
-    const { key, row } = await createKey({ query: sql }, { name: 'test', ...input });
+    const { key, row } = await createKey(queryable(db), { name: 'test', ...input });
     return { key, prefix: row.prefix };
   };
   const authorization = options.production

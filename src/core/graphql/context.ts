@@ -30,6 +30,11 @@ export type Credential = {
   trustedDocumentsOnly: boolean;
   /** When it stops being valid (subscriptions are closed then); absent when it does not expire. */
   expiresAt?: Date;
+  /**
+   * What it may touch (API key scopes, src/modules/auth/scopes.ts), always within its role's; absent: every
+   * scope of its role.
+   */
+  scopes?: readonly string[];
 };
 
 export type Role = Viewer['role'];

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { BoundedMap } from '../bounded-map';
 import type { RateLimits } from '../config';
 import type { Role, Viewer } from './context';
 import { ErrorCode } from './errors';
@@ -41,8 +42,12 @@ export function rateLimitKey(viewer: Viewer, clientAddress: string | undefined):
 }
 
 export class RateLimiter {
-  /** Buckets in the order their windows started (a bucket is re-inserted when a new window starts). */
-  private readonly buckets = new Map<string, Bucket>();
+  /**
+   * Buckets in the order their windows started (a bucket is set anew when a new window starts), each
+   * expiring with its window; under a flood of new keys the oldest window is forgotten (that key starts
+   * afresh).
+   */
+  private readonly buckets: BoundedMap<string, Bucket>;
 
   private readonly windowMs: number;
 
@@ -51,6 +56,7 @@ export class RateLimiter {
     private readonly options: { now?: () => number; maxKeys?: number } = {},
   ) {
     this.windowMs = limits.windowSeconds * 1000;
+    this.buckets = new BoundedMap({ maxEntries: options.maxKeys ?? 100_000, now: () => this.now() });
   }
 
   /** The budget per window of a role; undefined when the role is not rate-limited. */
@@ -67,17 +73,11 @@ export class RateLimiter {
     const limit = this.limitFor(role);
     if (limit === undefined) return undefined;
     const now = this.now();
-    this.sweep(now);
+    this.buckets.sweep(now);
     let bucket = this.buckets.get(key);
-    if (!bucket || now >= bucket.start + this.windowMs) {
-      this.buckets.delete(key);
+    if (!bucket) {
       bucket = { start: now, spent: 0 };
-      if (this.buckets.size >= (this.options.maxKeys ?? 100_000)) {
-        // Under a flood of new keys, the oldest window is forgotten (that key starts afresh).
-        const oldest = this.buckets.keys().next();
-        if (!oldest.done) this.buckets.delete(oldest.value);
-      }
-      this.buckets.set(key, bucket);
+      this.buckets.set(key, bucket, this.windowMs);
     }
     const spend = Math.max(1, Math.ceil(cost));
     const allowed = bucket.spent + spend <= limit;
@@ -94,7 +94,7 @@ export class RateLimiter {
     if (limit === undefined) return undefined;
     const now = this.now();
     const bucket = this.buckets.get(key);
-    if (!bucket || now >= bucket.start + this.windowMs)
+    if (!bucket)
       return { limit, remaining: limit, resetSeconds: 0, windowSeconds: this.limits.windowSeconds };
     return this.state(bucket, limit, now);
   }
@@ -111,15 +111,6 @@ export class RateLimiter {
       resetSeconds: Math.max(1, Math.ceil((bucket.start + this.windowMs - now) / 1000)),
       windowSeconds: this.limits.windowSeconds,
     };
-  }
-
-  /** Drops the buckets whose window has ended (they are at the front: O(1) amortized). */
-  private sweep(now: number): void {
-    const entries = this.buckets.entries();
-    for (let next = entries.next(); !next.done; next = entries.next()) {
-      if (now < next.value[1].start + this.windowMs) return;
-      this.buckets.delete(next.value[0]);
-    }
   }
 
   private now(): number {

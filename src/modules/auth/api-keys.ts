@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { checkScopes } from './scopes';
 
 /**
  * API keys: `dmc_<prefix>_<secret>`, the prefix 12 hex characters (public: lists, logs, rate limits), the
@@ -26,7 +27,16 @@ export type ApiKeyRow = {
 };
 
 /** Anything that runs a parameterised statement (a `pg` client or pool, the read pool). */
-export type Queryable = { query<T>(text: string, params?: readonly unknown[]): Promise<T[]> };
+export type Queryable = { query: <T>(text: string, params?: readonly unknown[]) => Promise<T[]> };
+
+/** What `queryable` adapts: a `pg` Client, PoolClient or Pool (`query` answering `{ rows }`). */
+export type PgQuery = { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
+
+/** A `pg` client or pool as a `Queryable` (its rows), for the key functions below. */
+export const queryable = (client: PgQuery): Queryable => ({
+  query: async <T>(text: string, params: readonly unknown[] = []) =>
+    (await client.query(text, [...params])).rows as T[],
+});
 
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
@@ -74,6 +84,12 @@ export async function createKey(db: Queryable, input: NewKey): Promise<{ row: Ap
     throw new KeyError('a SUPPLIER key needs --supplier-id');
   if (input.role !== 'SUPPLIER' && input.supplierId !== undefined)
     throw new KeyError(`a ${input.role} key has no supplier; drop --supplier-id`);
+  let scopes: string[];
+  try {
+    scopes = checkScopes(input.role, input.scopes ?? []);
+  } catch (error) {
+    throw new KeyError((error as Error).message);
+  }
   if (input.supplierId !== undefined) {
     const found = await db.query('select 1 from supplier where id = $1', [input.supplierId]);
     if (!found.length) throw new KeyError(`no supplier ${input.supplierId}`);
@@ -90,7 +106,7 @@ export async function createKey(db: Queryable, input: NewKey): Promise<{ row: Ap
       input.name.trim(),
       input.role,
       input.supplierId ?? null,
-      input.scopes ?? [],
+      scopes,
       input.trustedDocumentsOnly ?? false,
       input.expiresAt ?? null,
       input.rotatedFromId ?? null,

@@ -12,8 +12,10 @@ import {
 import type { AuthConfig, OidcConfig } from '../../core/config';
 import type { SqlPool } from '../../core/db/sql-pool';
 import { DEVELOPMENT_VIEWER, viewerFromHeaders, type Viewer } from '../../core/graphql/context';
+import { BoundedMap } from '../../core/bounded-map';
 import type { Logger } from '../../core/logger';
 import { findKey, keyProblem, parseKey, secretMatches, type ApiKeyRow } from './api-keys';
+import { effectiveScopes } from './scopes';
 
 /**
  * A request that cannot be served as it is: no or a bad credential (401 UNAUTHENTICATED), a valid credential
@@ -53,13 +55,13 @@ const ROLE_RANK = ['DCC_ADMIN', 'DCC_ANALYST', 'SUPPLIER'] as const;
  */
 export class Authenticator {
   private readonly jwks?: JWTVerifyGetKey;
-  /** When each key's `last_used_at` was last written (at most once a minute per key). */
-  private readonly touched = new Map<number, number>();
+  /** Keys whose `last_used_at` was written in the last minute (it is written at most once a minute per key). */
+  private readonly touched = new BoundedMap<number, true>({ maxEntries: 10_000 });
   /**
-   * Keys verified in the last `keyCacheMs`, by the sha256 of the whole key (never the key itself): a
-   * request with one of them reads nothing from `api_key`. Bounded: cleared past 10,000 entries.
+   * Keys verified in the last `keyCacheMs` (and not expired since), by the sha256 of the whole key (never the
+   * key itself): a request with one of them reads nothing from `api_key`. At most 10,000, the oldest dropped.
    */
-  private readonly verified = new Map<string, { viewer: Viewer; until: number }>();
+  private readonly verified = new BoundedMap<string, Viewer>({ maxEntries: 10_000 });
 
   constructor(private readonly options: { config: AuthConfig; pool: SqlPool; log: Logger }) {
     const oidc = options.config.oidc;
@@ -130,13 +132,11 @@ export class Authenticator {
     const ttl = this.options.config.keyCacheMs ?? 0;
     if (ttl <= 0) return this.verifyApiKey(key);
     const digest = createHash('sha256').update(key).digest('base64');
-    const now = Date.now();
     const cached = this.verified.get(digest);
-    if (cached && cached.until > now) return cached.viewer;
+    if (cached) return cached;
     const viewer = await this.verifyApiKey(key);
     const expires = viewer.credential?.expiresAt?.getTime() ?? Infinity;
-    if (this.verified.size >= 10_000) this.verified.clear();
-    this.verified.set(digest, { viewer, until: Math.min(now + ttl, expires) });
+    this.verified.set(digest, viewer, Math.min(ttl, expires - Date.now()));
     return viewer;
   }
 
@@ -155,6 +155,7 @@ export class Authenticator {
       id: row.prefix,
       trustedDocumentsOnly: row.trusted_documents_only,
       ...(row.expires_at ? { expiresAt: row.expires_at } : {}),
+      scopes: effectiveScopes(row.role, row.scopes),
     };
     const subject = `key:${row.prefix}`;
     if (row.role === 'SUPPLIER')
@@ -164,11 +165,9 @@ export class Authenticator {
 
   /** Writes `last_used_at` at most once a minute per key, without holding up the request. */
   private touch(row: ApiKeyRow): void {
-    const now = Date.now();
-    const last = this.touched.get(row.id) ?? row.last_used_at?.getTime() ?? 0;
-    if (now - last < 60_000) return;
-    this.touched.set(row.id, now);
-    if (this.touched.size > 10_000) this.touched.clear();
+    if (this.touched.has(row.id)) return;
+    if (row.last_used_at && Date.now() - row.last_used_at.getTime() < 60_000) return;
+    this.touched.set(row.id, true, 60_000);
     this.options.pool
       .query('update api_key set last_used_at = now() where id = $1', [row.id])
       .catch((error: unknown) => this.options.log.warn('could not record a key use', { error }));

@@ -1,6 +1,6 @@
 import { ADVISORY_LOCKS } from '../../core/db/advisory-locks';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Client } from 'pg';
+import { Client, type QueryResultRow } from 'pg';
 import type { Logger } from '../../core/logger';
 import { REPORT_MATCHING } from '../eligibility/report-volumes.service';
 import { matchCtes, UNMIGRATED } from '../eligibility/upgrade.sql';
@@ -68,30 +68,56 @@ const IMPACT_SQL = `${matchCtes(`entries as (
    where not exists (select 1 from eligible_now x where x.combo_id = b.combo_id and x.status = b.status)
    group by i.supplier_id order by i.supplier_id`;
 
+/** Thrown by a derivation cancelled by `SupplierImpactDerivations.close` (its transaction rolled back). */
+export class DerivationCancelled extends Error {
+  override name = 'DerivationCancelled';
+  constructor() {
+    super('supplier impact derivation cancelled: the server is closing');
+  }
+}
+
 /**
  * Writes one `SupplierImpact` per supplier with installations concerned, for the decision at outbox
  * position `decision` on report `reportId`: once, whichever instances relay the decision (a transaction
  * lock per report, then a check for the decision's impacts). Run by each server's relay after it relays an
- * APPROVED or PARTIALLY_APPROVED report; the impacts follow the decision in commit order.
+ * APPROVED or PARTIALLY_APPROVED report; the impacts follow the decision in commit order. `signal` cancels
+ * it: the statement running is cancelled (`pg_cancel_backend`), the transaction rolled back, and it rejects
+ * with `DerivationCancelled`; whichever instance next relays or recovers the decision derives it.
  */
 export async function deriveSupplierImpact(
   databaseUrl: string,
   reportId: number,
   decision: string,
   log: Logger,
+  signal?: AbortSignal,
 ): Promise<number> {
+  if (signal?.aborted) throw new DerivationCancelled();
   const client = new Client({
     connectionString: databaseUrl,
-    application_name: 'dmc-catalogue-event-derivation',
+    application_name: DERIVATION_APPLICATION,
   });
   // A connection lost mid-way (a restart, the database dropped) fails the query in flight, which the caller
   // logs; without a listener it would be an unhandled 'error' event and end the process.
   client.on('error', (error) => log.warn('event derivation connection lost', { error }));
   await client.connect();
+  let cancelling: Promise<void> | undefined;
+  const onAbort = () => {
+    cancelling ??= cancelBackend(databaseUrl, backend).catch((error: unknown) =>
+      log.warn('could not cancel a supplier impact derivation', { error }),
+    );
+  };
+  let backend = 0;
+  /** One statement, unless the derivation was cancelled before it. */
+  const step = async <R extends QueryResultRow = QueryResultRow>(text: string, params?: unknown[]) => {
+    if (signal?.aborted) throw new DerivationCancelled();
+    return client.query<R>(text, params);
+  };
   try {
-    await client.query('begin');
-    await client.query('select pg_advisory_xact_lock($1::int, $2::int)', [IMPACT_LOCK, reportId]);
-    const done = await client.query(
+    backend = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0].pid;
+    signal?.addEventListener('abort', onAbort, { once: true });
+    await step('begin');
+    await step('select pg_advisory_xact_lock($1::int, $2::int)', [IMPACT_LOCK, reportId]);
+    const done = await step(
       `select 1 from domain_event where aggregate_type = 'EpclReport' and aggregate_id = $1 and type = 'SupplierImpact'
           and payload->>'decision' = $2 limit 1`,
       [String(reportId), decision],
@@ -100,27 +126,104 @@ export async function deriveSupplierImpact(
       await client.query('rollback');
       return 0;
     }
-    for (const setting of REPORT_MATCHING) await client.query(`set local ${setting}`);
-    const { rows } = await client.query<{
+    for (const setting of REPORT_MATCHING) await step(`set local ${setting}`);
+    const { rows } = await step<{
       supplier_id: number;
       installations: number;
       becameEligible: number;
       byFirmwareUpgrade: number;
     }>(IMPACT_SQL, [reportId]);
     for (const row of rows)
-      await client.query(
+      await step(
         `select emit_domain_event('SupplierImpact', 'EpclReport', $1::text, jsonb_build_object(
            'reportId', $1::int, 'decision', $2::text, 'supplierId', $3::int, 'installations', $4::int,
            'becameEligible', $5::int, 'byFirmwareUpgrade', $6::int))`,
         [reportId, decision, row.supplier_id, row.installations, row.becameEligible, row.byFirmwareUpgrade],
       );
-    await client.query('commit');
+    await step('commit');
     if (rows.length) log.info('supplier impacts announced', { reportId, suppliers: rows.length });
     return rows.length;
   } catch (error) {
+    // Wait for a cancel sent to this backend to land before the rollback, so that it cannot cancel that.
+    if (cancelling) await cancelling;
     await client.query('rollback').catch(() => undefined);
-    throw error;
+    throw signal?.aborted ? new DerivationCancelled() : error;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    if (cancelling) await cancelling;
+    await client.end();
+  }
+}
+
+/** `application_name` of the derivation connections (visible in pg_stat_activity). */
+export const DERIVATION_APPLICATION = 'dmc-catalogue-event-derivation';
+
+/** Cancels the statement backend `pid` runs, from a connection of its own. */
+async function cancelBackend(databaseUrl: string, pid: number): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl, application_name: DERIVATION_APPLICATION });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    await client.query('select pg_cancel_backend($1)', [pid]);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * A server's SupplierImpact derivations (and the recovery of pending ones): `run` starts one in the
+ * background, its failure logged; `close` starts no more, cancels those running (rolled back: whichever
+ * instance next relays or recovers the decision derives it) and resolves once every one has ended and
+ * closed its connection, so that a server's close() leaves none behind.
+ */
+export class SupplierImpactDerivations {
+  private readonly running = new Set<Promise<unknown>>();
+  private readonly controller = new AbortController();
+
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly log: Logger,
+  ) {}
+
+  /** How many are running (tests). */
+  get size(): number {
+    return this.running.size;
+  }
+
+  /** Derives the impacts of `decision` on report `reportId` in the background (nothing once closed). */
+  run(reportId: number, decision: string): void {
+    this.track(deriveSupplierImpact(this.databaseUrl, reportId, decision, this.log, this.controller.signal), {
+      report: reportId,
+    });
+  }
+
+  /** Derives the impacts of every decision `pending` finds, in the background. */
+  recover(pending: (databaseUrl: string) => Promise<{ reportId: number; position: string }[]>): void {
+    this.track(
+      pending(this.databaseUrl).then((decisions) =>
+        Promise.all(
+          decisions.map((d) =>
+            deriveSupplierImpact(this.databaseUrl, d.reportId, d.position, this.log, this.controller.signal),
+          ),
+        ),
+      ),
+      { pending: true },
+    );
+  }
+
+  /** Starts no more, cancels those running, and resolves when all have ended. */
+  async close(): Promise<void> {
+    this.controller.abort();
+    await Promise.allSettled([...this.running]);
+  }
+
+  private track(work: Promise<unknown>, what: Record<string, unknown>): void {
+    const tracked = work
+      .catch((error: unknown) => {
+        if (error instanceof DerivationCancelled) this.log.info(error.message, what);
+        else this.log.warn('could not derive supplier impacts', { error, ...what });
+      })
+      .finally(() => this.running.delete(tracked));
+    this.running.add(tracked);
   }
 }

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { Logger } from '../../core/logger';
 import type { Metrics } from '../../core/metrics';
-import { deriveSupplierImpact } from './event-derivations';
+import { SupplierImpactDerivations } from './event-derivations';
 import { EventHub, registerHub } from './event-hub';
 import { DomainEventRelay, type DomainEventMessage } from './event-relay';
 
@@ -52,6 +52,7 @@ export async function startEventStreaming(options: {
 }): Promise<EventStreaming> {
   const { metrics } = options;
   const hub = new EventHub((n) => metrics.eventSubscribers.set(n));
+  const derivations = new SupplierImpactDerivations(options.databaseUrl, options.log);
   registerHub(options.registry, hub);
   const relay = new DomainEventRelay(
     options.databaseUrl,
@@ -66,14 +67,7 @@ export async function startEventStreaming(options: {
       // A report decided: what it changes for each supplier's installations, as events of their own.
       for (const row of typed)
         if (row.source_type === 'EpclReportStateChanged' && DECISIONS.has(String(row.payload.state)))
-          void deriveSupplierImpact(
-            options.databaseUrl,
-            Number(row.aggregate_id),
-            row.position,
-            options.log,
-          ).catch((error: unknown) =>
-            options.log.warn('could not derive supplier impacts', { error, report: row.aggregate_id }),
-          );
+          derivations.run(Number(row.aggregate_id), row.position);
     },
     options.log,
     { pollMs: options.pollMs },
@@ -81,12 +75,7 @@ export async function startEventStreaming(options: {
   await relay.start();
   hub.position = relay.position;
   // Decisions whose impacts no instance derived (all were down when it committed): derive them now.
-  void pendingDecisions(options.databaseUrl)
-    .then((pending) =>
-      Promise.all(
-        pending.map((d) => deriveSupplierImpact(options.databaseUrl, d.reportId, d.position, options.log)),
-      ),
-    )
-    .catch((error: unknown) => options.log.warn('could not derive pending supplier impacts', { error }));
-  return { hub, relay, stop: () => relay.stop() };
+  derivations.recover(pendingDecisions);
+  // Stopping cancels the derivations running and waits for them (none outlives the server's close()).
+  return { hub, relay, stop: async () => void (await Promise.all([relay.stop(), derivations.close()])) };
 }

@@ -13,6 +13,7 @@ import {
   type ExportOptions,
 } from './export.service';
 import { OutputClosed } from './sheets';
+import { exportScopes, missingScopes } from '../auth/scopes';
 
 const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -50,6 +51,13 @@ export function exportsRouter(
         `no export ${req.params.file}; kinds: ${EXPORT_KINDS.join(', ')} as .xlsx or .csv`,
       );
     const [, kind, format] = match as unknown as [string, ExportKind, 'xlsx' | 'csv'];
+    const lacking = missingScopes(viewer, exportScopes(kind));
+    if (lacking.length)
+      return fail(
+        403,
+        'FORBIDDEN',
+        `This credential lacks the scope ${lacking.join(' and ')} for ${kind} exports`,
+      );
     const q = req.query as Record<string, string | undefined>;
     const param = (...names: string[]) =>
       names.map((n) => q[n]).find((v) => typeof v === 'string' && v !== '');
