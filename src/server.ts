@@ -51,6 +51,7 @@ import { compiledResponsePlugin } from './core/graphql/compiler/fast-path';
 import type { Logger } from './core/logger';
 import { Metrics } from './core/metrics';
 import { requestIdFrom } from './core/request-id';
+import { tracing } from './core/tracing';
 import { DOMAIN_EVENT_TOPIC } from './modules/events/events.resolver';
 import { startEventStreaming } from './modules/events/event-streaming';
 import {
@@ -160,6 +161,8 @@ export function routeOf(ctx: Context): { route: ReadRoute; lsn?: string } | unde
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { orm, log, production } = options;
+  // OpenTelemetry, when on (core/tracing.ts): the GraphQL operation span; nothing is added when off.
+  const tracer = tracing();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const auth = options.auth ?? defaultAuthConfig(production);
   if (production && auth.devViewerHeaders)
@@ -521,6 +524,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
             }),
           ]
         : []),
+      ...(tracer ? [tracer.apolloPlugin()] : []),
       // After the cache: a cached response is served before anything runs.
       ...(options.compiledResponses === false ? [] : [compiledResponsePlugin(registry)]),
       {
@@ -661,6 +665,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     authenticateHttp(authenticator, log),
     express.json({ limit: MAX_BODY_BYTES }),
     persistedDocuments(documents, limits.maxCost),
+    ...(tracer ? [tracer.operationSpan()] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         // pino-http's genReqId (above) always gives a string.
