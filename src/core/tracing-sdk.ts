@@ -4,7 +4,12 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { defaultResource, detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
+import {
+  defaultResource,
+  detectResources,
+  envDetector,
+  resourceFromAttributes,
+} from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { OperationContext, Tracing, TracingSettings } from './tracing';
@@ -116,7 +121,9 @@ export function startSdk(settings: TracingSettings): Tracing {
               if (errors?.length) {
                 const codes = [
                   ...new Set(
-                    errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN')),
+                    errors.map((e) =>
+                      typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN',
+                    ),
                   ),
                 ];
                 span.setAttribute('graphql.error.codes', codes);
