@@ -115,3 +115,16 @@ export async function stopTracing(): Promise<void> {
   current = undefined;
   await t?.shutdown();
 }
+
+/**
+ * `deliver` in a span named `name` when tracing is on (attributes from its arguments), else `deliver`
+ * itself: e.g. each batch of committed domain events the relay hands to the subscriptions.
+ */
+export function tracedCallback<A extends unknown[], R>(
+  name: string,
+  attributes: (...args: A) => Record<string, string | number | boolean>,
+  deliver: (...args: A) => R,
+): (...args: A) => R {
+  return (...args) =>
+    current ? current.inSpan(name, attributes(...args), () => deliver(...args)) : deliver(...args);
+}

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startInstance, type Instance } from '../support/instance';
 
@@ -125,6 +126,14 @@ describe('OpenTelemetry tracing', () => {
     // Probes get no span.
     expect((await fetch(new URL('/healthz', instance.url()))).status).toBe(200);
     await instance.waitFor((l) => l.requestId === requestId && l.msg === 'request completed');
+    // A committed domain event: the relay hands it to the subscriptions in a span of its own.
+    const writer = new Client({ connectionString: database.url });
+    await writer.connect();
+    await writer.query(`select emit_domain_event('TracingProbe', 'Test', '1', '{}'::jsonb)`);
+    await writer.end();
+    const metrics = new URL('/metrics', instance.url());
+    for (let i = 0; i < 100 && !(await (await fetch(metrics)).text()).includes('type="TracingProbe"'); i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(receiver.requests).toHaveLength(0);
     expect(await instance.stop()).toBe(0);
 
@@ -166,6 +175,10 @@ describe('OpenTelemetry tracing', () => {
     // Everything of the request is in this one trace; nothing carries the document text.
     expect(receiver.spans().filter((s) => s.kind === SERVER && s.traceId !== traceId)).toEqual([]);
     expect(JSON.stringify(receiver.requests)).not.toContain('epclReport(number');
+
+    const relay = receiver.spans().filter((s) => s.name === 'events relay');
+    expect(relay.length).toBeGreaterThan(0);
+    expect(relay.some((s) => Number(attr(s, 'dmc.events.count')) >= 1)).toBe(true);
 
     // Logs and traces join: the request's log lines carry its trace id.
     const operationLine = instance.lines.find(
