@@ -325,6 +325,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
     {
       schema,
+      // With tracing on, each operation over a socket in a span of its own (core/tracing.ts).
+      ...tracer?.socketOperations(),
       connectionInitWaitTimeout: WS_CONNECTION_INIT_TIMEOUT_MS,
       // The credential is checked once, at connection_init (src/modules/auth/server-auth.ts).
       onConnect: async (ctx) => {

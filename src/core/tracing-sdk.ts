@@ -12,6 +12,7 @@ import {
 } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { execute, getOperationAST, subscribe, type ExecutionArgs } from 'graphql';
 import type { OperationContext, Tracing, TracingSettings } from './tracing';
 
 /** Probes and scrapes would drown the traces; they get no span. */
@@ -133,6 +134,50 @@ export function startSdk(settings: TracingSettings): Tracing {
           };
         },
       };
+    },
+    socketOperations() {
+      const traced = (run: typeof execute | typeof subscribe) => async (args: ExecutionArgs) => {
+        const operation = getOperationAST(args.document, args.operationName);
+        const type = operation?.operation ?? 'query';
+        const name = operation?.name?.value;
+        const role = (args.contextValue as OperationContext | undefined)?.viewer?.role;
+        return tracer.startActiveSpan(
+          name ? `${type} ${name}` : type,
+          {
+            kind: SpanKind.SERVER,
+            attributes: {
+              'graphql.operation.type': type,
+              ...(name ? { 'graphql.operation.name': name } : {}),
+              ...(role ? { 'dmc.viewer.role': role } : {}),
+              'network.transport': 'websocket',
+            },
+          },
+          async (span) => {
+            try {
+              const result = await run(args);
+              const errors = Symbol.asyncIterator in result ? undefined : result.errors;
+              if (errors?.length) {
+                const codes = [
+                  ...new Set(
+                    errors.map((e) =>
+                      typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN',
+                    ),
+                  ),
+                ];
+                span.setAttribute('graphql.error.codes', codes);
+                span.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(',') });
+              }
+              return result;
+            } catch (error) {
+              span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error)?.message });
+              throw error;
+            } finally {
+              span.end();
+            }
+          },
+        );
+      };
+      return { execute: traced(execute), subscribe: traced(subscribe) };
     },
     inSpan(name, attributes, work) {
       return tracer.startActiveSpan(name, { attributes }, (span) => {

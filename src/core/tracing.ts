@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
+import type { ExecutionArgs, ExecutionResult } from 'graphql';
 
 /**
  * Optional OpenTelemetry tracing, OFF unless the standard environment asks for it:
@@ -60,6 +61,15 @@ export type Tracing = {
   operationSpan(): RequestHandler;
   /** Names that span by the operation (`query CatalogueEntries`), with its type, the viewer's role and the outcome. */
   apolloPlugin(): ApolloServerPlugin<OperationContext>;
+  /**
+   * graphql-ws's `execute` and `subscribe`, each operation over a socket in a span of its own (a root span:
+   * a socket message has no traceparent), named and described as over HTTP, its SQL under it. A
+   * subscription's span covers its start; the events it delivers later are in the relay's spans.
+   */
+  socketOperations(): {
+    execute(args: ExecutionArgs): Promise<ExecutionResult | AsyncIterable<ExecutionResult>>;
+    subscribe(args: ExecutionArgs): Promise<ExecutionResult | AsyncIterable<ExecutionResult>>;
+  };
   /** Runs `work` inside a new span (e.g. one relayed batch of domain events); its SQL are its children. */
   inSpan<T>(name: string, attributes: Record<string, string | number | boolean>, work: () => T): T;
   /** Sends what is buffered and stops. */

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createClient } from 'graphql-ws';
 import { Client } from 'pg';
+import WebSocket from 'ws';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startInstance, type Instance } from '../support/instance';
 
@@ -126,6 +128,22 @@ describe('OpenTelemetry tracing', () => {
     // Probes get no span.
     expect((await fetch(new URL('/healthz', instance.url()))).status).toBe(200);
     await instance.waitFor((l) => l.requestId === requestId && l.msg === 'request completed');
+    // The same query over graphql-ws: a span of its own (a socket message has no traceparent), SQL under it.
+    const socket = createClient({
+      url: instance.url().replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: {},
+    });
+    const overSocket = await new Promise<unknown>((resolve, reject) => {
+      let data: unknown;
+      socket.subscribe(
+        { query: QUERY.replace('TracingProbe', 'SocketProbe') },
+        { next: (m) => (data = m.data), error: reject, complete: () => resolve(data) },
+      );
+    });
+    expect(overSocket).toEqual({ epclReport: { entries: { totalCount: 435 } } });
+    await socket.dispose();
     // A committed domain event: the relay hands it to the subscriptions in a span of its own.
     const writer = new Client({ connectionString: database.url });
     await writer.connect();
@@ -173,8 +191,21 @@ describe('OpenTelemetry tracing', () => {
     expect(statementsUnder.some((s) => /epcl/i.test(String(attr(s, 'db.query.text'))))).toBe(true);
     for (const s of db) expect(s.attributes?.some((a) => a.key.startsWith('db.query.parameter'))).toBe(false);
     // Everything of the request is in this one trace; nothing carries the document text.
-    expect(receiver.spans().filter((s) => s.kind === SERVER && s.traceId !== traceId)).toEqual([]);
+    expect(
+      receiver.spans().filter((s) => attr(s, 'http.request.method') !== undefined && s.traceId !== traceId),
+    ).toEqual([]);
     expect(JSON.stringify(receiver.requests)).not.toContain('epclReport(number');
+
+    const socketSpan = receiver.spans().find((s) => s.name === 'query SocketProbe');
+    expect(socketSpan).toBeDefined();
+    expect(socketSpan!.parentSpanId ?? '').toBe('');
+    expect(attr(socketSpan!, 'dmc.viewer.role')).toBe('DCC_ADMIN');
+    expect(attr(socketSpan!, 'network.transport')).toBe('websocket');
+    expect(
+      receiver
+        .spans()
+        .some((s) => s.parentSpanId === socketSpan!.spanId && typeof attr(s, 'db.query.text') === 'string'),
+    ).toBe(true);
 
     const relay = receiver.spans().filter((s) => s.name === 'events relay');
     expect(relay.length).toBeGreaterThan(0);
