@@ -1,12 +1,12 @@
 /**
  * `npm run bench:tracing` (after `npm run build`): what OpenTelemetry tracing costs. The compiled server
  * (`node dist/src/main.js`, embedded PostgreSQL with the demo data in a temporary DATA_DIR) is started in
- * turns with tracing off (no OTEL_* variables) and on (OTLP/HTTP to a receiver in this process that counts
- * and drops the spans), and loaded with autocannon on one query that runs SQL (`cache-control: no-store`).
+ * turns with tracing off (no OTEL_* variables), on (OTLP/HTTP to a receiver in this process that counts and
+ * drops the spans) and on with 10 % of traces sampled (OTEL_TRACES_SAMPLER=traceidratio), and loaded with autocannon on one query that runs SQL (`cache-control: no-store`).
  * Prints, per variant and round: requests/s, p50/p99 latency, spans received; the time from spawn to the
  * `ready` line; and the time to load and start the SDK alone.
  *
- *   --rounds N       rounds per variant, interleaved off/on (default 2)
+ *   --rounds N       rounds per variant, interleaved off/on/on 10% (default 2)
  *   --duration S     seconds measured per round (default 8), after 2 s of warm-up
  *   --connections N  keep-alive connections (default 10)
  */
@@ -61,9 +61,18 @@ async function main(): Promise<void> {
   ).trim();
   result(`tracing SDK load + start: ${Number(sdkMs).toFixed(1)} ms (node ${process.version})`);
 
-  const variants: { name: 'off' | 'on'; env: NodeJS.ProcessEnv }[] = [
+  const variants: { name: string; env: NodeJS.ProcessEnv }[] = [
     { name: 'off', env: {} },
     { name: 'on', env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_BSP_SCHEDULE_DELAY: '1000' } },
+    {
+      name: 'on 10%',
+      env: {
+        OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+        OTEL_BSP_SCHEDULE_DELAY: '1000',
+        OTEL_TRACES_SAMPLER: 'traceidratio',
+        OTEL_TRACES_SAMPLER_ARG: '0.1',
+      },
+    },
   ];
   const table: string[] = [];
   try {
@@ -104,7 +113,7 @@ async function main(): Promise<void> {
           const before = spans;
           const out = await autocannon({ ...options, duration });
           await new Promise((resolve) => setTimeout(resolve, 1500)); // the last batch of spans
-          const line = `round ${r} tracing ${variant.name.padEnd(3)}: ${out.requests.average.toFixed(0)} req/s, p50 ${out.latency.p50} ms, p99 ${out.latency.p99} ms, ${out.non2xx + out.errors} errors, ${spans - before} spans received; spawn to ready ${readyMs} ms`;
+          const line = `round ${r} tracing ${variant.name.padEnd(6)}: ${out.requests.average.toFixed(0)} req/s, p50 ${out.latency.p50} ms, p99 ${out.latency.p99} ms, ${out.non2xx + out.errors} errors, ${spans - before} spans received; spawn to ready ${readyMs} ms`;
           table.push(line);
           progress(line);
         } finally {

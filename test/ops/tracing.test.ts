@@ -125,6 +125,19 @@ describe('OpenTelemetry tracing', () => {
     const parentId = randomBytes(8).toString('hex');
     const requestId = `tracing-${randomBytes(4).toString('hex')}`;
     await probe(instance, traceId, parentId, requestId);
+    // A GraphQL GET: its document and variables never reach the span (url.query has them REDACTED).
+    const get = new URL(instance.url());
+    get.search = new URLSearchParams({
+      query: 'query GetProbe($n: Int!) { epclReport(number: $n) { number } }',
+      variables: JSON.stringify({ n: 22 }),
+    }).toString();
+    const answered = await fetch(get, {
+      headers: { 'apollo-require-preflight': 'true', traceparent: `00-${traceId}-${parentId}-01` },
+    });
+    expect(await answered.json()).toEqual({
+      data: { epclReport: { number: 22 } },
+      extensions: expect.anything() as unknown,
+    });
     // Probes get no span.
     expect((await fetch(new URL('/healthz', instance.url()))).status).toBe(200);
     await instance.waitFor((l) => l.requestId === requestId && l.msg === 'request completed');
@@ -165,8 +178,11 @@ describe('OpenTelemetry tracing', () => {
     expect(resource).toContainEqual({ key: 'service.name', value: { stringValue: 'dmc-tracing-test' } });
 
     const spans = receiver.spans().filter((s) => s.traceId === traceId);
-    const httpSpan = spans.find((s) => s.kind === SERVER);
+    const getSpan = spans.find((s) => s.name === 'GET /graphql');
+    expect(attr(getSpan!, 'url.query')).toBe('query=REDACTED&variables=REDACTED');
+    const httpSpan = spans.find((s) => s.name === 'POST /graphql');
     expect(httpSpan).toBeDefined();
+    expect(httpSpan!.kind).toBe(SERVER);
     expect(httpSpan!.parentSpanId).toBe(parentId);
     expect(httpSpan!.name).toBe('POST /graphql');
     expect(attr(httpSpan!, 'http.response.status_code')).toBe(200);
