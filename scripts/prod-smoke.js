@@ -2,16 +2,32 @@
 // `node dist/src/main.js`, unable to load any devDependency, on a throw-away embedded database (or
 // DATABASE_URL), waits for its "ready" log line, asks /readyz, checks that a request without credentials is
 // refused (401), makes an API key with the compiled `dmc keys create`, asks one query with it and /metrics,
-// then stops it with SIGTERM and expects a clean stop.
+// then stops it with SIGTERM and expects a clean stop. Tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT, to a small
+// OTLP/HTTP receiver here): the query's HTTP, GraphQL operation and SQL spans must arrive, in one trace.
 // Usage: npm run build && node scripts/prod-smoke.js
 'use strict';
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
+const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dmc-prod-smoke-'));
+// An OTLP/HTTP (JSON) receiver on a free port: the spans the server exports.
+const spans = [];
+const receiver = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk) => (body += chunk));
+  req.on('end', () => {
+    for (const rs of JSON.parse(body).resourceSpans ?? [])
+      for (const ss of rs.scopeSpans ?? []) spans.push(...(ss.spans ?? []));
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  });
+});
+// Without a host, listen() binds at once, so the port is known before the server is started below.
+receiver.listen(0);
+receiver.unref();
 // Without the devDependencies (see without-dev-dependencies.js), as a production install has them.
 const child = spawn(
   process.execPath,
@@ -27,6 +43,7 @@ const child = spawn(
       NODE_ENV: 'production',
       // Production loads demo data only when asked explicitly.
       SEED_ON_EMPTY: 'true',
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${receiver.address().port}`,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   },
@@ -111,7 +128,16 @@ function waitFor(predicate) {
   clearTimeout(timer);
   fs.rmSync(dataDir, { recursive: true, force: true });
   if (code !== 0 || !lines.some((l) => l.msg === 'stopped')) fail(`did not stop cleanly (exit code ${code})`);
+  // The spans were flushed at SIGTERM: the query's operation span, its HTTP span above and SQL below.
+  const operation = spans.find((s) => s.attributes?.some((a) => a.key === 'graphql.operation.type'));
+  const httpSpan = operation && spans.find((s) => s.spanId === operation.parentSpanId);
+  const sql =
+    operation && spans.filter((s) => s.parentSpanId === operation.spanId && /^pg\.query/.test(s.name));
+  if (!operation || httpSpan?.name !== 'POST /graphql' || !sql.length)
+    fail(`tracing: no HTTP > operation > SQL trace among ${spans.length} spans: ${spans.map((s) => s.name)}`);
+  const logged = lines.find((l) => l.msg === 'graphql operation');
+  if (logged?.trace_id !== operation.traceId) fail('tracing: the operation log line has not its trace id');
   process.stdout.write(
-    `prod smoke: ${process.version} refused an anonymous request, served a query with an API key, /readyz and /metrics from dist/; stopped cleanly\n`,
+    `prod smoke: ${process.version} refused an anonymous request, served a query with an API key, /readyz and /metrics from dist/, traced it (${spans.length} spans); stopped cleanly\n`,
   );
 })().catch((error) => fail(error.stack ?? String(error)));

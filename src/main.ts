@@ -1,3 +1,5 @@
+// First: tracing (when configured) must wrap `http`, `pg` and `express` before they are loaded.
+import './core/tracing-register';
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, ConfigError } from './core/config';
@@ -6,6 +8,7 @@ import { resolveDatabase, type DatabaseHandle } from './core/db/database';
 import { EmbeddedPostgresError } from './core/db/embedded-postgres';
 import { createLogger, type Logger } from './core/logger';
 import { startServer, type RunningServer } from './server';
+import { stopTracing, tracingStatus } from './core/tracing';
 import { isEmpty, seedDatabase } from '../seeds';
 
 const SERVICE = 'dmc-catalogue';
@@ -44,6 +47,7 @@ export async function main(): Promise<void> {
     await server?.close().catch((error) => log.error('error while draining the server', { error }));
     await orm?.close(true).catch((error) => log.error('error while closing the pool', { error }));
     await db?.stop().catch((error) => log.error('error while stopping the database', { error }));
+    await stopTracing().catch((error) => log.error('error while sending the last spans', { error }));
     log.info('stopped', { signal });
     process.exit(0);
   };
@@ -94,6 +98,7 @@ export async function main(): Promise<void> {
       replicas: config.replicaUrls.length,
       startupMs: Date.now() - started,
       trustedDocuments: config.trustedDocuments,
+      ...tracingStatus(),
     });
   } catch (error) {
     reportStartupFailure(log, error);

@@ -51,6 +51,7 @@ import { compiledResponsePlugin } from './core/graphql/compiler/fast-path';
 import type { Logger } from './core/logger';
 import { Metrics } from './core/metrics';
 import { requestIdFrom } from './core/request-id';
+import { tracing } from './core/tracing';
 import { DOMAIN_EVENT_TOPIC } from './modules/events/events.resolver';
 import { startEventStreaming } from './modules/events/event-streaming';
 import {
@@ -163,6 +164,8 @@ export function routeOf(ctx: Context): { route: ReadRoute; lsn?: string } | unde
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { orm, log, production } = options;
+  // OpenTelemetry, when on (core/tracing.ts): the GraphQL operation span; nothing is added when off.
+  const tracer = tracing();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const auth = options.auth ?? defaultAuthConfig(production);
   if (production && auth.devViewerHeaders)
@@ -322,13 +325,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxPayload: MAX_BODY_BYTES,
     verifyClient: verifyOrigin(options.allowedOrigins ?? []),
   });
+  const sharedSubscription = sharedSubscribe({
+    onExecution: (shared) => metrics.subscriptionExecutions.inc({ shared: String(shared) }),
+  });
   const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
     {
       schema,
       // One execution per event and (document, variables, viewer scope), shared by its subscribers.
-      subscribe: sharedSubscribe({
-        onExecution: (shared) => metrics.subscriptionExecutions.inc({ shared: String(shared) }),
-      }),
+      subscribe: sharedSubscription,
+      // With tracing on, each operation over a socket in a span of its own (core/tracing.ts).
+      ...tracer?.socketOperations(sharedSubscription),
       connectionInitWaitTimeout: WS_CONNECTION_INIT_TIMEOUT_MS,
       // The credential is checked once, at connection_init (src/modules/auth/server-auth.ts).
       onConnect: async (ctx) => {
@@ -533,6 +539,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
             }),
           ]
         : []),
+      ...(tracer ? [tracer.apolloPlugin()] : []),
       // After the cache: a cached response is served before anything runs.
       ...(options.compiledResponses === false ? [] : [compiledResponsePlugin(registry)]),
       {
@@ -673,6 +680,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     authenticateHttp(authenticator, log),
     express.json({ limit: MAX_BODY_BYTES }),
     persistedDocuments(documents, limits.maxCost),
+    ...(tracer ? [tracer.operationSpan()] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         // pino-http's genReqId (above) always gives a string.

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { tracing } from './tracing';
 
 /**
  * Structured logs with pino: one JSON object per line on stdout, with an ISO timestamp, the level as a word
@@ -28,6 +29,8 @@ export type LoggerOptions = {
 };
 
 export function createLogger(level: LogLevel | 'silent' = 'info', options: LoggerOptions = {}): Logger {
+  // With tracing on, each line written inside a traced request carries its trace_id and span_id.
+  const traces = tracing();
   const instance = pino(
     {
       level,
@@ -35,6 +38,7 @@ export function createLogger(level: LogLevel | 'silent' = 'info', options: Logge
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       serializers: { error: pino.stdSerializers.err, err: pino.stdSerializers.err },
+      ...(traces ? { mixin: () => traces.logFields() } : {}),
     },
     options.destination ?? pino.destination({ dest: 1, sync: true }),
   );
