@@ -705,9 +705,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           !documents.isTrusted(requestQuery(req))
         )
           throw untrustedDocument();
-        const context = httpContext(req, res, viewer);
-        LeanLane.adopt(res, context);
-        return context;
+        return LeanLane.handedContext(res) ?? httpContext(req, res, viewer);
       },
     }),
   );

@@ -87,8 +87,14 @@ type Known = {
   operation: OperationDefinitionNode;
   /** The operation's own name (Apollo's `requestContext.operationName`). */
   operationName: string | null;
-  compiled: NonNullable<CompiledOperation> | null;
-  cache: Extract<Analysis, { cacheable: true }> | null;
+  /**
+   * The fast path's plan and the response cache's analysis, made by the first request within the limits (as
+   * on Apollo's path, where they come after the cost limit: a fragment bomb is never expanded).
+   */
+  planned?: {
+    compiled: NonNullable<CompiledOperation> | null;
+    cache: Extract<Analysis, { cacheable: true }> | null;
+  };
 } | null;
 
 type Body = {
@@ -124,10 +130,15 @@ export type LeanLaneOptions = {
 
 /** Requests whose pino-http middleware the lane already ran. */
 const LOGGED = new WeakSet<http.IncomingMessage>();
+/** Requests handed over to express. */
+const OVER = new WeakSet<http.IncomingMessage>();
 /** Bodies the lane read before handing the request over. */
 const BODIES = new WeakMap<http.IncomingMessage, Buffer>();
-/** Rate-limit decisions taken by the lane before handing a request over. */
-const PREPAID = new WeakMap<http.ServerResponse, RateLimitDecision | undefined>();
+/** Requests the lane handed over after it made their context and spent their rate-limit budget. */
+const HANDED = new WeakMap<
+  http.ServerResponse,
+  { context: Context; decision: RateLimitDecision | undefined }
+>();
 
 export class LeanLane {
   /** Responses the lean lanes of this process have written (tests check that the lane answered). */
@@ -171,8 +182,8 @@ export class LeanLane {
     req.once('end', () => {
       const raw = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
       this.answer(req, res, raw).catch((error: unknown) => {
-        this.options.log.error('lean lane failed; answered by express', { error });
-        this.handOver(req, res, raw);
+        this.options.log.error('lean lane failed', { error });
+        if (!OVER.has(req) && !res.headersSent) this.handOver(req, res, raw);
       });
     });
     req.once('error', () => this.handOver(req, res, Buffer.concat(chunks, size)));
@@ -212,12 +223,20 @@ export class LeanLane {
     };
   }
 
-  /** Marks the context of a request the lane handed over after spending its rate-limit budget. */
-  static adopt(res: http.ServerResponse, context: Context): void {
-    if (PREPAID.has(res)) markPrepaid(context.stats, PREPAID.get(res));
+  /**
+   * The context the lane made for a request it handed over after spending its rate-limit budget: Apollo
+   * goes on with it (the same deadline, already running; the same request log), and the cost-limit plugin
+   * reports the lane's decision instead of spending again. Undefined for any other request.
+   */
+  static handedContext(res: http.ServerResponse): Context | undefined {
+    const handed = HANDED.get(res);
+    if (!handed) return undefined;
+    markPrepaid(handed.context.stats, handed.decision);
+    return handed.context;
   }
 
   private handOver(req: http.IncomingMessage, res: http.ServerResponse, raw?: Buffer): void {
+    OVER.add(req);
     if (raw) BODIES.set(req, raw);
     this.options.app(req as express.Request, res as express.Response);
   }
@@ -263,20 +282,21 @@ export class LeanLane {
     if (viewer.credential?.trustedDocumentsOnly) return this.handOver(req, res, raw);
     const vars = variables as Record<string, unknown> | undefined;
     const { document, operation } = known;
-    const cache = o.responseCache;
-    // Looked up in the response cache, or computed by the fast path: else graphql-js answers (Apollo).
-    const cacheable =
-      cache !== undefined &&
-      known.cache !== null &&
-      !bypassesCache(headers['cache-control']) &&
-      nodeIdsAreCatalogue(known.cache, o.registry, vars ?? {});
-    if (!cacheable && !(known.compiled && o.compiled)) return this.handOver(req, res, raw);
     // The limits, in the order of Apollo's plugins; any refusal is Apollo's to answer (nothing spent yet).
     const cost = operationCost(o.schema, document, known.operationName ?? undefined, vars);
     const role = viewer.role;
     const maxCost = maxCostFor(o.limits, role);
     if (cost === undefined || !Number.isFinite(cost) || cost > maxCost || nulRefusal(document, vars))
       return this.handOver(req, res, raw);
+    const planned = (known.planned ??= this.plan(document, operation));
+    const cache = o.responseCache;
+    // Looked up in the response cache, or computed by the fast path: else graphql-js answers (Apollo).
+    const cacheable =
+      cache !== undefined &&
+      planned.cache !== null &&
+      !bypassesCache(headers['cache-control']) &&
+      nodeIdsAreCatalogue(planned.cache, o.registry, vars ?? {});
+    if (!cacheable && !(planned.compiled && o.compiled)) return this.handOver(req, res, raw);
 
     // From here the request is the lane's (until execution says otherwise).
     o.httpLogger(req, res);
@@ -287,7 +307,7 @@ export class LeanLane {
     const decision = o.limiter.spend(key, role, cost);
     if (decision && !decision.allowed) return this.handOver(req, res, raw); // nothing spent: Apollo refuses
     const handOverSpent = () => {
-      PREPAID.set(res, decision);
+      HANDED.set(res, { context, decision });
       this.handOver(req, res, raw);
     };
 
@@ -306,8 +326,8 @@ export class LeanLane {
     const hit = data !== undefined;
     if (hit) cache!.counters.hit();
     else {
-      if (!known.compiled || !o.compiled) return handOverSpent();
-      const computed = await o.compiled.run(known.compiled, o.schema, operation, vars, context);
+      if (!planned.compiled || !o.compiled) return handOverSpent();
+      const computed = await o.compiled.run(planned.compiled, o.schema, operation, vars, context);
       if (!computed) return handOverSpent();
       data = computed;
       if (pending) cache!.counters.miss();
@@ -363,7 +383,22 @@ export class LeanLane {
     return accept ? (ACCEPTS.get(accept) ?? null) : APPLICATION_JSON;
   }
 
-  /** Parses, validates and plans a document once (after Apollo answered its first request). */
+  private plan(
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+  ): NonNullable<Known>['planned'] & {} {
+    const o = this.options;
+    const compiled = o.compiled?.analyse(o.schema, document, operation) ?? null;
+    const analysis = o.responseCache
+      ? analyseOperation(o.schema, o.registry, document, operation)
+      : undefined;
+    return {
+      compiled: compiled && compiled.roots.length > 0 ? compiled : null,
+      cache: analysis?.cacheable ? analysis : null,
+    };
+  }
+
+  /** Parses and validates a document once (after Apollo answered its first request). */
   private learn(query: string, name: string): void {
     const o = this.options;
     let known: Known = null;
@@ -371,21 +406,8 @@ export class LeanLane {
       const document = parse(query, { maxTokens: o.limits.maxTokens });
       const errors = validate(o.schema, document, [...specifiedRules, ...o.rules]);
       const operation = errors.length ? null : getOperationAST(document, name === NO_NAME ? undefined : name);
-      if (operation && operation.operation === OperationTypeNode.QUERY) {
-        const compiled = o.compiled?.analyse(o.schema, document, operation) ?? null;
-        const analysis = o.responseCache
-          ? analyseOperation(o.schema, o.registry, document, operation)
-          : undefined;
-        const cache = analysis?.cacheable ? analysis : null;
-        if ((compiled && compiled.roots.length > 0) || cache)
-          known = {
-            document,
-            operation,
-            operationName: operation.name?.value || null,
-            compiled: compiled && compiled.roots.length > 0 ? compiled : null,
-            cache,
-          };
-      }
+      if (operation && operation.operation === OperationTypeNode.QUERY)
+        known = { document, operation, operationName: operation.name?.value || null };
     } catch {
       known = null;
     }
