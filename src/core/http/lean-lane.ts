@@ -14,7 +14,7 @@ import {
 import type express from 'express';
 import { maxCostFor, type QueryLimits } from '../config';
 import type { Context, Viewer } from '../graphql/context';
-import type { CompiledOperation, compiledResponder } from '../graphql/compiler/fast-path';
+import { markFellBack, type CompiledOperation, type compiledResponder } from '../graphql/compiler/fast-path';
 import type { CompiledRegistry } from '../graphql/compiler/registry';
 import { nulRefusal } from '../graphql/input-guard';
 import { operationCost } from '../graphql/limits';
@@ -328,7 +328,11 @@ export class LeanLane {
     else {
       if (!planned.compiled || !o.compiled) return handOverSpent();
       const computed = await o.compiled.run(planned.compiled, o.schema, operation, vars, context);
-      if (!computed) return handOverSpent();
+      if (!computed) {
+        // The same plan would fall back again on Apollo's path: graphql-js answers (errors, partial data).
+        markFellBack(context.stats);
+        return handOverSpent();
+      }
       data = computed;
       if (pending) cache!.counters.miss();
     }

@@ -277,6 +277,14 @@ export function compiledResponder(registry: CompiledRegistry) {
   return { analyse, run };
 }
 
+/** Requests (their context's `stats`) whose compiled plan already ran and fell back (in the lean lane). */
+const FELL_BACK = new WeakSet<object>();
+
+/** Ordinary execution answers this request: its plan already fell back once (core/http/lean-lane.ts). */
+export function markFellBack(stats: object): void {
+  FELL_BACK.add(stats);
+}
+
 export function compiledResponsePlugin(
   registry: CompiledRegistry,
   responder = compiledResponder(registry),
@@ -285,7 +293,7 @@ export function compiledResponsePlugin(
     async requestDidStart() {
       return {
         async responseForOperation({ schema, document, operation, request, contextValue }) {
-          if (!document || !operation) return null;
+          if (!document || !operation || FELL_BACK.has(contextValue.stats)) return null;
           const analysed = responder.analyse(schema, document, operation);
           if (!analysed || analysed.roots.length === 0) return null;
           const data = await responder.run(analysed, schema, operation, request.variables, contextValue);
