@@ -58,9 +58,11 @@ import type { Metrics } from '../metrics';
  * with extensions, an `Origin` (CORS), a body that is not plain JSON of a known length, an `Accept` that does
  * not select JSON, credentials that fail or are restricted to trusted documents, operations over a limit
  * or whose variables do not coerce, a rate-limit refusal, and any execution the fast path cannot complete
- * (errors, nulls where the schema says non-null). A request handed over after its budget was spent carries
- * that decision to the cost-limit plugin (markPrepaid), so the spend happens exactly once; a body already
- * read is replayed to body-parser (`jsonBody`), so its parse errors are body-parser's own.
+ * (errors, nulls where the schema says non-null). A request handed over after its budget was spent goes on
+ * with the lane's context (`handedContext`: one deadline, one request log) and carries the decision to the
+ * cost-limit plugin (markPrepaid), so the spend happens exactly once; a plan that fell back is not run again
+ * by the fast-path plugin (markFellBack). A body already read is replayed to body-parser (`jsonBody`), so
+ * its parse errors are body-parser's own.
  */
 
 const APPLICATION_JSON = 'application/json; charset=utf-8';
