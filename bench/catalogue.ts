@@ -118,6 +118,8 @@ async function startOurs(databaseUrl: string, oursDist: boolean, node: string): 
     RATE_LIMIT_DCC_ANALYST: '1000000000000',
     RATE_LIMIT_SUPPLIER: '1000000000000',
     ...(process.env.BENCH_OURS_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_OURS_NODE_OPTIONS } : {}),
+    // A/B of the lean lane (README, "Lean lane"): LEAN_LANE=false runs our server without it.
+    ...(process.env.LEAN_LANE ? { LEAN_LANE: process.env.LEAN_LANE } : {}),
   };
   const server = ServerProcess.start('our server', node, entry, { cwd: ROOT, env });
   // Production mode needs a credential: a DCC_ADMIN API key made in the bench database.

@@ -87,6 +87,7 @@ export async function main(): Promise<void> {
       limits: config.limits,
       dashboard: config.dashboard,
       responseCacheBytes: config.responseCacheMb * 1024 * 1024,
+      leanLane: config.leanLane,
       replicaUrls: config.replicaUrls,
       readYourWritesMs: config.readYourWritesMs,
       auth: config.auth,

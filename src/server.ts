@@ -47,7 +47,8 @@ import {
 } from './core/graphql/trusted-documents';
 import { DEFAULT_LIMITS, maxCostFor, type AuthConfig, type QueryLimits } from './core/config';
 import { ResponseCache, responseCachePlugin } from './core/graphql/response-cache';
-import { compiledResponsePlugin } from './core/graphql/compiler/fast-path';
+import { compiledResponder, compiledResponsePlugin } from './core/graphql/compiler/fast-path';
+import { LeanLane } from './core/http/lean-lane';
 import type { Logger } from './core/logger';
 import { Metrics } from './core/metrics';
 import { requestIdFrom } from './core/request-id';
@@ -116,6 +117,11 @@ export type ServerOptions = {
    * see core/graphql/compiler/fast-path.ts). Off: every operation is executed by graphql-js.
    */
   compiledResponses?: boolean;
+  /**
+   * Answer repeated catalogue queries over `POST /graphql` in the lean lane, without express and Apollo's
+   * per-request pipeline, with the same bytes (default true; `LEAN_LANE=false`; see core/http/lean-lane.ts).
+   */
+  leanLane?: boolean;
 };
 
 export type RunningServer = {
@@ -275,6 +281,30 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return context;
   };
   const authenticator = new Authenticator({ config: auth, pool, log });
+  /**
+   * The context of a GraphQL request over HTTP (Apollo's path and the lean lane's): its deadline, its
+   * cancellation when the client goes away before the response, its read route.
+   */
+  const httpContext = (req: http.IncomingMessage, res: http.ServerResponse, viewer: Viewer): Context => {
+    // pino-http's genReqId (below) always gives a string.
+    const requestId = (req as { id?: unknown }).id as string;
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new QueryTimeoutError(limits.timeoutMs, 'deadline')),
+      limits.timeoutMs,
+    );
+    timer.unref();
+    res.once('close', () => {
+      clearTimeout(timer);
+      if (!res.writableFinished) controller.abort(new QueryTimeoutError(limits.timeoutMs, 'client closed'));
+    });
+    return routedContext(viewer, requestId, req.headers, false, {
+      log: log.child({ requestId }),
+      signal: controller.signal,
+      // express's req.ip (no proxy is trusted): the socket's address.
+      clientAddress: (req as { ip?: string }).ip ?? req.socket.remoteAddress,
+    });
+  };
   const deps: ContextDependencies = {
     pool,
     analysisPool,
@@ -305,7 +335,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // The lean lane answers what it can before express sees the request (set once Apollo has started).
+  const lane: { current?: LeanLane } = {};
+  const httpServer = http.createServer((req, res) =>
+    lane.current ? lane.current.listener(req, res) : void app(req, res),
+  );
   const formatError = makeFormatError({ production, log });
   /** Queries and mutations running over each socket: id → finish (clears the deadline, aborts with a reason). */
   const wsOperations = new WeakMap<object, Map<string, (reason?: QueryTimeoutError) => void>>();
@@ -497,6 +531,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   logSocketErrors(wsServer, log, production);
 
+  const compiled = options.compiledResponses === false ? undefined : compiledResponder(registry);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
@@ -541,7 +576,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         : []),
       ...(tracer ? [tracer.apolloPlugin()] : []),
       // After the cache: a cached response is served before anything runs.
-      ...(options.compiledResponses === false ? [] : [compiledResponsePlugin(registry)]),
+      ...(compiled ? [compiledResponsePlugin(registry, compiled)] : []),
       {
         // Mutations (and anything but a query) read from the primary; a write's WAL position goes back to
         // the client (x-db-lsn, extensions.lsn) when replicas are in use; DATABASE_UNAVAILABLE is a 503.
@@ -622,30 +657,30 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await apollo.start();
 
   // Request logs, and the request id: the client's x-request-id when valid, else a new one, echoed back.
-  app.use(
-    pinoHttp({
-      logger: log.pino,
-      genReqId: (req, res) => {
-        const id = requestIdFrom(req.headers['x-request-id']);
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
-      quietReqLogger: true,
-      // Probes and scrapes would drown everything else.
-      autoLogging: { ignore: (req) => UNLOGGED_PATHS.has(req.url?.split('?')[0] ?? '') },
-      customLogLevel: (_req, res, error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      serializers: {
-        req: (req: { method: string; url: string; remoteAddress?: string }) => ({
-          method: req.method,
-          url: req.url,
-          remoteAddress: req.remoteAddress,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  const httpLogger = pinoHttp({
+    logger: log.pino,
+    genReqId: (req, res) => {
+      const id = requestIdFrom(req.headers['x-request-id']);
+      res.setHeader('x-request-id', id);
+      return id;
+    },
+    customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
+    quietReqLogger: true,
+    // Probes and scrapes would drown everything else.
+    autoLogging: { ignore: (req) => UNLOGGED_PATHS.has(req.url?.split('?')[0] ?? '') },
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    serializers: {
+      req: (req: { method: string; url: string; remoteAddress?: string }) => ({
+        method: req.method,
+        url: req.url,
+        remoteAddress: req.remoteAddress,
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  });
+  // (Already run for requests the lean lane started.)
+  app.use((req, res, next) => (LeanLane.logged(req) ? next() : httpLogger(req, res, next)));
   app.use(cors(options.allowedOrigins ?? []));
   app.get('/metrics', metricsGuard(auth.metricsToken), async (_req, res) => {
     res.setHeader('content-type', metrics.registry.contentType);
@@ -678,13 +713,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(
     '/graphql',
     authenticateHttp(authenticator, log),
-    express.json({ limit: MAX_BODY_BYTES }),
+    LeanLane.jsonBody(express.json({ limit: MAX_BODY_BYTES })),
     persistedDocuments(documents, limits.maxCost),
     ...(tracer ? [tracer.operationSpan()] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        // pino-http's genReqId (above) always gives a string.
-        const requestId = req.id as string;
         const viewer = viewerOfResponse(res);
         if (
           viewer.credential?.trustedDocumentsOnly &&
@@ -692,26 +725,37 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           !documents.isTrusted(requestQuery(req))
         )
           throw untrustedDocument();
-        // The request's deadline, and its cancellation when the client goes away before the response.
-        const controller = new AbortController();
-        const timer = setTimeout(
-          () => controller.abort(new QueryTimeoutError(limits.timeoutMs, 'deadline')),
-          limits.timeoutMs,
-        );
-        timer.unref();
-        res.once('close', () => {
-          clearTimeout(timer);
-          if (!res.writableFinished)
-            controller.abort(new QueryTimeoutError(limits.timeoutMs, 'client closed'));
-        });
-        return routedContext(viewer, requestId, req.headers, false, {
-          log: log.child({ requestId }),
-          signal: controller.signal,
-          clientAddress: req.ip,
-        });
+        return LeanLane.handedContext(res) ?? httpContext(req, res, viewer);
       },
     }),
   );
+  lane.current =
+    options.leanLane === false
+      ? undefined
+      : new LeanLane({
+          schema,
+          registry,
+          limits,
+          rules,
+          limiter,
+          authenticate: (headers) => authenticator.fromHeaders(headers),
+          responseCache: responseCache && {
+            cache: responseCache,
+            counters: {
+              hit: () => metrics.responseCacheHits.inc(),
+              miss: () => metrics.responseCacheMisses.inc(),
+              evicted: (n) => metrics.responseCacheEvictions.inc(n),
+            },
+          },
+          compiled,
+          metrics,
+          production,
+          maxBodyBytes: MAX_BODY_BYTES,
+          httpLogger: (req, res) => httpLogger(req, res),
+          context: httpContext,
+          app,
+          log,
+        });
   // A body that is not JSON, or too large, gets a GraphQL-shaped 400/413, never express's HTML page.
   app.use(
     (
@@ -757,6 +801,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () =>
       (closing ??= (async () => {
         // Apollo first, in the same tick as the signal: it races its own termination-signal handler otherwise.
+        lane.current?.close();
         await apollo.stop();
         await scheduler?.stop();
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));

@@ -27,6 +27,8 @@ export type Config = {
   limits: QueryLimits;
   /** Size of the catalogue response cache, in MiB (`RESPONSE_CACHE_MB`, default 64; 0 turns it off). */
   responseCacheMb: number;
+  /** Answer repeated catalogue queries in the lean lane (`LEAN_LANE`, default true; core/http/lean-lane.ts). */
+  leanLane: boolean;
   /**
    * Persisted-document manifests (GraphQL Code Generator's client preset format, `{ "<sha256>": "<text>" }`)
    * from `TRUSTED_DOCUMENTS` (comma-separated paths): clients may send a document's id instead of its text, and
@@ -321,6 +323,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     allowedOrigins: origins(env, 'CORS_ORIGINS'),
     responseCacheMb: integer(env, 'RESPONSE_CACHE_MB', 64, 0, 65_536),
+    leanLane: bool(env, 'LEAN_LANE', true),
     replicaUrls: postgresUrls(env, 'DATABASE_REPLICA_URLS'),
     readYourWritesMs: integer(env, 'READ_YOUR_WRITES_MS', 10_000, 0, 3_600_000),
     auth: authConfig(env, nodeEnv),

@@ -50,6 +50,8 @@ export async function startTestServer(
     limits?: Partial<QueryLimits>;
     /** As ServerOptions (default true): false executes every operation with graphql-js. */
     compiledResponses?: boolean;
+    /** As ServerOptions (default true): false sends every request through express and Apollo. */
+    leanLane?: boolean;
     auth?: Partial<AuthConfig>;
     allowedOrigins?: string[];
     trustedDocuments?: string[];
@@ -68,6 +70,7 @@ export async function startTestServer(
     explorer: options.explorer ?? false,
     limits: { ...DEFAULT_LIMITS, rateLimit: { windowSeconds: 60, points: {} }, ...options.limits },
     compiledResponses: options.compiledResponses,
+    leanLane: options.leanLane,
     dashboard: options.dashboard ?? false,
     auth: {
       devViewerHeaders: !(options.production ?? false),

@@ -16,6 +16,7 @@ describe('configuration from the environment', () => {
       shutdownTimeoutMs: 10_000,
       allowedOrigins: [],
       responseCacheMb: 64,
+      leanLane: true,
       replicaUrls: [],
       readYourWritesMs: 10_000,
       limits: {

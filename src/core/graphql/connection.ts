@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors';
 
-@ObjectType({ description: 'Relay pagination state of a connection.' })
+@ObjectType({ description: 'Relay pagination state of a connection.', simpleResolvers: true })
 export class PageInfo {
   @Field()
   hasNextPage!: boolean;

@@ -20,7 +20,13 @@ import { maxCostFor, type QueryLimits } from '../config';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection';
 import type { Context, Role } from './context';
 import { ErrorCode } from './errors';
-import { rateLimitHeaders, RateLimitedError, rateLimitKey, type RateLimiter } from './rate-limit';
+import {
+  prepaidDecision,
+  rateLimitHeaders,
+  RateLimitedError,
+  rateLimitKey,
+  type RateLimiter,
+} from './rate-limit';
 
 /**
  * Limits checked before an operation runs, so that no request can make the server or PostgreSQL do
@@ -228,8 +234,10 @@ export function costLimitPlugin(
             if (refused) throw refused;
           }
           if (!rate || key === undefined) return;
-          // An operation whose cost cannot be estimated (its variables do not coerce) spends 1.
-          const decision = rate.limiter.spend(key, role, cost ?? 1);
+          // An operation whose cost cannot be estimated (its variables do not coerce) spends 1. A request the
+          // lean lane started has spent already (core/http/lean-lane.ts): its decision stands.
+          const decision =
+            prepaidDecision(contextValue.stats)?.decision ?? rate.limiter.spend(key, role, cost ?? 1);
           if (decision && !decision.allowed) {
             refusedByRate = true;
             rate.onRefused?.(role);

@@ -152,3 +152,18 @@ export class RateLimitedError extends GraphQLError {
     );
   }
 }
+
+/**
+ * Decisions already taken for a request by the lean lane (core/http/lean-lane.ts) before it handed the
+ * request to Apollo: keyed by the request context's `stats` holder (Apollo's shallow copies share it), so
+ * that the cost-limit plugin reports that decision instead of spending a second time.
+ */
+const PREPAID = new WeakMap<object, { decision: RateLimitDecision | undefined }>();
+
+export function markPrepaid(holder: object, decision: RateLimitDecision | undefined): void {
+  PREPAID.set(holder, { decision });
+}
+
+export function prepaidDecision(holder: object): { decision: RateLimitDecision | undefined } | undefined {
+  return PREPAID.get(holder);
+}

@@ -47,7 +47,9 @@ export function connectionOf<T extends object>(node: ClassType<T>, name: string)
   const existing = connections.get(name);
   if (existing) return existing as ClassType<Connection<T>>;
 
-  @ObjectType(`${name}Edge`, { description: `A ${name} and its cursor.` })
+  // Plain data with no authorization of their own: graphql-js's default resolver reads them (type-graphql would
+  // otherwise wrap each field), which also lets the compiled fast path complete them (compiler/fast-path.ts).
+  @ObjectType(`${name}Edge`, { description: `A ${name} and its cursor.`, simpleResolvers: true })
   class Edge {
     @Field({ description: 'Pass to `after` (or `before`) to page from this item.' })
     cursor!: string;
@@ -56,7 +58,7 @@ export function connectionOf<T extends object>(node: ClassType<T>, name: string)
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.`, simpleResolvers: true })
   class ConnectionType {
     @Field(() => [Edge])
     edges!: Edge[];

@@ -38,7 +38,7 @@ export function viewerScope(viewer: Viewer): string {
 }
 
 /** What the analysis of one operation found: not cacheable, or cacheable when these node IDs are catalogue. */
-type Analysis =
+export type Analysis =
   | { cacheable: false }
   | { cacheable: true; nodeFields: { field: GraphQLField<unknown, unknown>; node: FieldNode }[] };
 
@@ -201,7 +201,7 @@ export function analyseOperation(
 }
 
 /** The IDs asked of node/nodes must all be of compiled catalogue types (not installations, not suppliers). */
-function nodeIdsAreCatalogue(
+export function nodeIdsAreCatalogue(
   analysis: Extract<Analysis, { cacheable: true }>,
   registry: CompiledRegistry,
   variables: Record<string, unknown>,
@@ -226,6 +226,23 @@ function nodeIdsAreCatalogue(
   }
   return true;
 }
+
+/** The cache key (`<version>:<sha256>`) and the ETag of a cacheable response. */
+export function responseKey(
+  version: string,
+  viewer: Viewer,
+  operationName: string | null,
+  query: string | undefined,
+  variables: Record<string, unknown>,
+): { key: string; etag: string } {
+  const text = JSON.stringify([viewerScope(viewer), operationName, query, variables]);
+  const hash = createHash('sha256').update(text).digest('base64url');
+  return { key: `${version}:${hash}`, etag: `"${version}-${hash.slice(0, 27)}"` };
+}
+
+/** Whether a request's `Cache-Control` bypasses the response cache (`no-store`). */
+export const bypassesCache = (cacheControl: string | undefined): boolean =>
+  /\bno-store\b/i.test(cacheControl ?? '');
 
 type Entry = { data: unknown; bytes: number };
 
@@ -278,7 +295,7 @@ export type ResponseCacheCounters = { hit(): void; miss(): void; evicted(n: numb
 
 const freshHead = () => ({ status: undefined, headers: new HeaderMap() });
 
-const VERSION_SQL = 'select version::text as version from catalogue_version where id = 1';
+export const VERSION_SQL = 'select version::text as version from catalogue_version where id = 1';
 
 /** Per request: the key and ETag of a cacheable response, decided in responseForOperation. */
 type Pending = { key: string; etag: string; hit: boolean; notModified: boolean };
@@ -317,31 +334,31 @@ export function responseCachePlugin(options: {
           // `no-store`: the engine alone, no lookup, no version read, nothing stored. (`no-cache` needs nothing:
           // every answer from this cache is already validated against the database's catalogue version, and
           // fetch() adds `no-cache` to any request carrying If-None-Match.)
-          if (/\bno-store\b/i.test(headers?.get('cache-control') ?? '')) return null;
+          if (bypassesCache(headers?.get('cache-control'))) return null;
           const analysis = analysisOf(ctx);
           const variables = ctx.request.variables ?? {};
           if (!analysis.cacheable || !nodeIdsAreCatalogue(analysis, registry, variables)) return null;
           // A failed version read (the database away) is not this plugin's to report: a hook that throws
           // is a masked 500 in Apollo, so the engine answers instead and classifies the failure itself.
-          const row = await ctx.contextValue
-            .sql<{ version: string }>(VERSION_SQL)
-            .then(([first]) => first, () => undefined);
+          const row = await ctx.contextValue.sql<{ version: string }>(VERSION_SQL).then(
+            ([first]) => first,
+            () => undefined,
+          );
           if (!row) return null;
-          const text = JSON.stringify([
-            viewerScope(ctx.contextValue.viewer),
+          const { key, etag } = responseKey(
+            row.version,
+            ctx.contextValue.viewer,
             ctx.operationName ?? null,
             ctx.request.query ?? ctx.queryHash,
             variables,
-          ]);
-          const key = createHash('sha256').update(text).digest('base64url');
-          const etag = `"${row.version}-${key.slice(0, 27)}"`;
+          );
           const notModified =
             ctx.request.http?.method === 'GET' &&
             (headers?.get('if-none-match') ?? '')
               .split(',')
               .map((t) => t.trim().replace(/^W\//, ''))
               .includes(etag);
-          pending = { key: `${row.version}:${key}`, etag, hit: false, notModified };
+          pending = { key, etag, hit: false, notModified };
           if (notModified) {
             counters?.hit();
             return { body: { kind: 'single', singleResult: {} }, http: freshHead() };

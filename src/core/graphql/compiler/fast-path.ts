@@ -197,10 +197,22 @@ function hasDirectives(document: DocumentNode): boolean {
 
 type Analysed = { roots: RootPlan[]; fragments: Record<string, FragmentDefinitionNode> } | null;
 
-export function compiledResponsePlugin(registry: CompiledRegistry): ApolloServerPlugin<Context> {
+/** The compiled plan of an operation: null when graphql-js must execute it. */
+export type CompiledOperation = Analysed;
+
+/**
+ * Plans operations once per parsed document and operation (`analyse`), and runs a plan (`run`): the data of
+ * the response, or null when ordinary execution must answer (the resolvers threw, a value needs
+ * graphql-js). Used by the Apollo plugin below and by the lean lane (core/http/lean-lane.ts).
+ */
+export function compiledResponder(registry: CompiledRegistry) {
   const plans = new WeakMap<DocumentNode, Map<string, Analysed>>();
 
-  const analyse = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) => {
+  const analyse = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+  ): CompiledOperation => {
     let byName = plans.get(document);
     if (!byName) plans.set(document, (byName = new Map<string, Analysed>()));
     const name = operation.name?.value ?? '';
@@ -218,51 +230,74 @@ export function compiledResponsePlugin(registry: CompiledRegistry): ApolloServer
     return analysed;
   };
 
+  const run = async (
+    analysed: NonNullable<CompiledOperation>,
+    schema: GraphQLSchema,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown> | undefined,
+    contextValue: Context,
+  ): Promise<Record<string, unknown> | null> => {
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+    if (coerced.errors) return null;
+    const variableValues = coerced.coerced;
+    const query = schema.getQueryType()!;
+    let values: unknown[];
+    try {
+      values = await Promise.all(
+        analysed.roots.map(({ key, field, nodes }) => {
+          const info: GraphQLResolveInfo = {
+            fieldName: field.name,
+            fieldNodes: nodes,
+            returnType: field.type,
+            parentType: query,
+            path: { prev: undefined, key, typename: query.name },
+            schema,
+            fragments: analysed.fragments,
+            rootValue: undefined,
+            operation,
+            variableValues,
+          };
+          const args = getArgumentValues(field, nodes[0], variableValues);
+          return field.resolve!(undefined, args, contextValue, info);
+        }),
+      );
+    } catch {
+      // Ordinary execution reports the error exactly (path, locations, partial data).
+      return null;
+    }
+    const data: Record<string, unknown> = {};
+    for (let i = 0; i < analysed.roots.length; i++) {
+      const value = analysed.roots[i].complete(values[i]);
+      if (value === FALLBACK) return null;
+      data[analysed.roots[i].key] = value;
+    }
+    return data;
+  };
+
+  return { analyse, run };
+}
+
+/** Requests (their context's `stats`) whose compiled plan already ran and fell back (in the lean lane). */
+const FELL_BACK = new WeakSet<object>();
+
+/** Ordinary execution answers this request: its plan already fell back once (core/http/lean-lane.ts). */
+export function markFellBack(stats: object): void {
+  FELL_BACK.add(stats);
+}
+
+export function compiledResponsePlugin(
+  registry: CompiledRegistry,
+  responder = compiledResponder(registry),
+): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async responseForOperation({ schema, document, operation, request, contextValue }) {
-          if (!document || !operation) return null;
-          const analysed = analyse(schema, document, operation);
+          if (!document || !operation || FELL_BACK.has(contextValue.stats)) return null;
+          const analysed = responder.analyse(schema, document, operation);
           if (!analysed || analysed.roots.length === 0) return null;
-          const coerced = getVariableValues(
-            schema,
-            operation.variableDefinitions ?? [],
-            request.variables ?? {},
-          );
-          if (coerced.errors) return null;
-          const variableValues = coerced.coerced;
-          const query = schema.getQueryType()!;
-          let values: unknown[];
-          try {
-            values = await Promise.all(
-              analysed.roots.map(({ key, field, nodes }) => {
-                const info: GraphQLResolveInfo = {
-                  fieldName: field.name,
-                  fieldNodes: nodes,
-                  returnType: field.type,
-                  parentType: query,
-                  path: { prev: undefined, key, typename: query.name },
-                  schema,
-                  fragments: analysed.fragments,
-                  rootValue: undefined,
-                  operation,
-                  variableValues,
-                };
-                const args = getArgumentValues(field, nodes[0], variableValues);
-                return field.resolve!(undefined, args, contextValue, info);
-              }),
-            );
-          } catch {
-            // Ordinary execution reports the error exactly (path, locations, partial data).
-            return null;
-          }
-          const data: Record<string, unknown> = {};
-          for (let i = 0; i < analysed.roots.length; i++) {
-            const value = analysed.roots[i].complete(values[i]);
-            if (value === FALLBACK) return null;
-            data[analysed.roots[i].key] = value;
-          }
+          const data = await responder.run(analysed, schema, operation, request.variables, contextValue);
+          if (!data) return null;
           return {
             body: { kind: 'single', singleResult: { data } },
             http: { status: undefined, headers: new HeaderMap() },
