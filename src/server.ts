@@ -120,6 +120,7 @@ export type ServerOptions = {
   /**
    * Answer repeated catalogue queries over `POST /graphql` in the lean lane, without express and Apollo's
    * per-request pipeline, with the same bytes (default true; `LEAN_LANE=false`; see core/http/lean-lane.ts).
+   * Off while tracing is on: every operation then gets its operation span on Apollo's path.
    */
   leanLane?: boolean;
 };
@@ -730,7 +731,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
   );
   lane.current =
-    options.leanLane === false
+    options.leanLane === false || tracer
       ? undefined
       : new LeanLane({
           schema,
@@ -739,6 +740,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           rules,
           limiter,
           authenticate: (headers) => authenticator.fromHeaders(headers),
+          outOfScope: (document, operationName, viewer) =>
+            scopeRefusal(schema, document, operationName, viewer) !== undefined,
           responseCache: responseCache && {
             cache: responseCache,
             counters: {

@@ -175,6 +175,30 @@ describe('node and nodes need the scope of the type asked for', () => {
   });
 });
 
+describe('repeated operations (the lean lane answers documents it has seen)', () => {
+  it('an installations:read key is refused a catalogue query however often it asks', async () => {
+    const [{ epcl_id: epclId }] = await t.sql<{ epcl_id: string }>(
+      'select epcl_id from epcl_entry where epcl_id is not null order by id limit 1',
+    );
+    const query = `{ epclEntry(epclId: "${epclId}") { epclId state } }`;
+    // The unscoped key teaches the lane the document, and it is answered.
+    for (let i = 0; i < 3; i++) {
+      const ok = await t.request<{ epclEntry: { epclId: string } }, never>(
+        query,
+        undefined,
+        bearer(unscopedKey),
+      );
+      expect(ok.data?.epclEntry.epclId).toBe(epclId);
+    }
+    for (let i = 0; i < 3; i++) {
+      const res = await t.request(query, undefined, bearer(installationsOnlyKey));
+      expect(res.status).toBe(403);
+      expect(res.data ?? undefined).toBeUndefined();
+      expect(res.errors?.[0].extensions?.missingScopes).toEqual(['catalogue:read']);
+    }
+  });
+});
+
 describe('a key without scopes has its role’s', () => {
   it('reads its own installation, its eligibility, events and its installation export', async () => {
     const res = await t.request<{ installation: { id: string; eligibility: { eligible: boolean } } }, never>(

@@ -115,6 +115,8 @@ export type LeanLaneOptions = {
   rules: readonly ValidationRule[];
   limiter: RateLimiter;
   authenticate(headers: http.IncomingHttpHeaders): Promise<Viewer>;
+  /** Whether the viewer's credential lacks a scope the operation needs (API key scopes; Apollo refuses it). */
+  outOfScope(document: DocumentNode, operationName: string | null, viewer: Viewer): boolean;
   responseCache?: { cache: ResponseCache; counters: ResponseCacheCounters };
   /** The compiled fast path (absent when `compiledResponses` is off: nothing is then answered here). */
   compiled?: ReturnType<typeof compiledResponder>;
@@ -284,6 +286,8 @@ export class LeanLane {
     if (viewer.credential?.trustedDocumentsOnly) return this.handOver(req, res, raw);
     const vars = variables as Record<string, unknown> | undefined;
     const { document, operation } = known;
+    // A key whose scopes narrow its role: Apollo's scope plugin refuses what they do not cover.
+    if (o.outOfScope(document, known.operationName ?? null, viewer)) return this.handOver(req, res, raw);
     // The limits, in the order of Apollo's plugins; any refusal is Apollo's to answer (nothing spent yet).
     const cost = operationCost(o.schema, document, known.operationName ?? undefined, vars);
     const role = viewer.role;
