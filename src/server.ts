@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -139,6 +140,9 @@ const UNLOGGED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof (value as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
 }
+
+/** Statements of one request that may wait on its cancellation signal at once (aliases × batched loads). */
+const STATEMENTS_IN_FLIGHT = 1000;
 
 /** Largest HTTP body or WebSocket message accepted. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -290,6 +294,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // pino-http's genReqId (below) always gives a string.
     const requestId = (req as { id?: unknown }).id as string;
     const controller = new AbortController();
+    // Each statement in flight listens for the cancellation (and stops listening when done); a request with
+    // many aliases waiting for a connection has more than Node's default 10 at once: not a leak.
+    setMaxListeners(STATEMENTS_IN_FLIGHT, controller.signal);
     const timer = setTimeout(
       () => controller.abort(new QueryTimeoutError(limits.timeoutMs, 'deadline')),
       limits.timeoutMs,
@@ -463,6 +470,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // the socket closes. (A subscription lives as long as the client wants; each statement still has the
         // connection's statement_timeout.)
         const controller = new AbortController();
+        setMaxListeners(STATEMENTS_IN_FLIGHT, controller.signal);
         const timer = setTimeout(
           () => controller.abort(new QueryTimeoutError(limits.timeoutMs, 'deadline')),
           limits.timeoutMs,
