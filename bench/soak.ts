@@ -166,12 +166,23 @@ async function main(): Promise<void> {
     cleanup.add('subscribers', async () => {
       for (const c of wsClients) await c.dispose();
     });
-    const entry = (await db.query<{ id: number }>(`select id from epcl_entry where epcl_id = '002370'`))
-      .rows[0].id;
+    const [{ id: entry, state: initial }] = (
+      await db.query<{ id: number; state: string }>(
+        `select id, state from epcl_entry where epcl_id = '002370'`,
+      )
+    ).rows;
+    /** State changes committed (acknowledged by PostgreSQL), and the one in flight. */
     let writes = 0;
+    let writing: Promise<void> = Promise.resolve();
+    // Every write changes the state (a write of the state it already has is no change, and no event): the
+    // data is kept between runs, so the first write is the opposite of what the last run left.
+    let tick = initial === 'WITHDRAWN' ? 1 : 0;
     const writer = setInterval(() => {
-      const state = writes++ % 2 === 0 ? 'WITHDRAWN' : 'CANDIDATE';
-      void db.query('update epcl_entry set state = $1 where id = $2', [state, entry]).catch(() => undefined);
+      const state = tick++ % 2 === 0 ? 'WITHDRAWN' : 'CANDIDATE';
+      writing = db.query('update epcl_entry set state = $1 where id = $2', [state, entry]).then(
+        () => void writes++,
+        () => undefined,
+      );
     }, 2000);
     cleanup.add('event writer', async () => clearInterval(writer));
 
@@ -258,7 +269,11 @@ async function main(): Promise<void> {
     await Promise.all(Array.from({ length: WORKERS }, worker));
     clearInterval(sampler);
     sample();
-    await sleep(2500); // the last events
+    // No more writes; then every subscriber is given up to 10 s to receive every committed change.
+    clearInterval(writer);
+    await writing;
+    for (const until = Date.now() + 10_000; Date.now() < until && received.some((n) => n < writes);)
+      await sleep(100);
 
     const errorCount = [...errors.values()].reduce((s, n) => s + n, 0);
     const perOp = ops.map((op) => {
@@ -279,7 +294,7 @@ async function main(): Promise<void> {
       result(`RSS instance ${i + 1}: start ${r.start_mb} MB, end ${r.end_mb} MB, max ${r.max_mb} MB`),
     );
     result(`RSS over time (s: MB per instance): ${rss.map((r) => `${r.t}: ${r.mb.join('/')}`).join(', ')}`);
-    result(`subscription events received: ${received.join(', ')} (state changes written: ${writes})`);
+    result(`subscription events received: ${received.join(', ')} (state changes committed: ${writes})`);
     result(
       JSON.stringify({
         minutes: MINUTES,
