@@ -18,9 +18,9 @@ import { progress, result, sleep } from './lib/log';
  * inventory, under mixed traffic for --minutes: catalogue pages, upgrade candidate totals and pages,
  * installation eligibility, report 22 volumes, catalogue mutations (manufacturer renames), and four
  * graphql-ws subscriptions to domain events fed by a writer toggling an EPCL entry's state every 2 s.
- * Requests alternate between the instances. Every 30 s it prints each instance's RSS; at the end the error
- * count (by operation and code), p50/p99 per operation, RSS start/end/max per instance, events received, and
- * one JSON line.
+ * Requests alternate between the instances. Every 30 s it prints each instance's RSS, JS heap in use and
+ * response cache size (from /metrics); at the end the error count (by operation and code), p50/p99 per
+ * operation, RSS and heap start/end/max per instance, events received, and one JSON line.
  */
 const ROOT = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
@@ -67,6 +67,20 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+const mib = (bytes: number | undefined) => (bytes === undefined ? undefined : Math.round(bytes / 2 ** 20));
+
+/** The unlabelled samples of a Prometheus text page (the heap in use, the response cache's bytes, …). */
+async function scrape(url: string): Promise<Record<string, number>> {
+  try {
+    const text = await (await fetch(url)).text();
+    const values: Record<string, number> = {};
+    for (const m of text.matchAll(/^([a-z_]+) (\S+)$/gm)) values[m[1]] = Number(m[2]);
+    return values;
+  } catch {
+    return {};
+  }
+}
 
 function rssMb(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
@@ -218,19 +232,36 @@ async function main(): Promise<void> {
       }
     };
     const deadline = Date.now() + MINUTES * 60_000;
-    const rss: { t: number; mb: (number | undefined)[] }[] = [];
+    const rss: {
+      t: number;
+      mb: (number | undefined)[];
+      heap: (number | undefined)[];
+      cache: (number | undefined)[];
+    }[] = [];
     const started = Date.now();
-    const sample = () =>
-      rss.push({ t: Math.round((Date.now() - started) / 1000), mb: servers.map((s) => rssMb(s.proc.pid)) });
-    sample();
-    progress(`RSS at start: ${rss[0].mb.join(' / ')} MB`);
+    const sample = async () => {
+      const t = Math.round((Date.now() - started) / 1000);
+      const mb = servers.map((s) => rssMb(s.proc.pid));
+      const scraped = await Promise.all(servers.map((s) => scrape(s.url.replace(/\/graphql$/, '/metrics'))));
+      rss.push({
+        t,
+        mb,
+        heap: scraped.map((m) => m.nodejs_heap_size_used_bytes),
+        cache: scraped.map((m) => m.graphql_response_cache_bytes),
+      });
+    };
+    await sample();
+    progress(
+      `RSS at start: ${rss[0].mb.join(' / ')} MB (JS heap used ${rss[0].heap.map(mib).join(' / ')} MB)`,
+    );
     const sampler = setInterval(() => {
-      sample();
-      const last = rss[rss.length - 1];
-      const done = [...times.values()].reduce((s, t) => s + t.length, 0);
-      progress(
-        `+${last.t} s: RSS ${last.mb.join(' / ')} MB, ${done} requests, ${[...errors.values()].reduce((s, n) => s + n, 0)} errors, events ${received.join('/')}`,
-      );
+      void sample().then(() => {
+        const last = rss[rss.length - 1];
+        const done = [...times.values()].reduce((s, t) => s + t.length, 0);
+        progress(
+          `+${last.t} s: RSS ${last.mb.join(' / ')} MB, JS heap used ${last.heap.map(mib).join(' / ')} MB, response cache ${last.cache.map(mib).join(' / ')} MB, ${done} requests, ${[...errors.values()].reduce((s, n) => s + n, 0)} errors, events ${received.join('/')}`,
+        );
+      });
     }, 30_000);
     const worker = async () => {
       while (Date.now() < deadline) {
@@ -268,7 +299,7 @@ async function main(): Promise<void> {
     };
     await Promise.all(Array.from({ length: WORKERS }, worker));
     clearInterval(sampler);
-    sample();
+    await sample();
     // No more writes; then every subscriber is given up to 10 s to receive every committed change.
     clearInterval(writer);
     await writing;
@@ -282,7 +313,18 @@ async function main(): Promise<void> {
     });
     const rssSummary = servers.map((_, i) => {
       const values = rss.map((r) => r.mb[i]).filter((v): v is number => v !== undefined);
-      return { start_mb: values[0], end_mb: values[values.length - 1], max_mb: Math.max(...values) };
+      const heap = rss
+        .map((r) => r.heap[i])
+        .filter((v): v is number => v !== undefined)
+        .map((v) => Math.round(v / 2 ** 20));
+      return {
+        start_mb: values[0],
+        end_mb: values[values.length - 1],
+        max_mb: Math.max(...values),
+        heap_start_mb: heap[0],
+        heap_end_mb: heap[heap.length - 1],
+        heap_max_mb: Math.max(...heap),
+      };
     });
     result(
       `soak: ${MINUTES} min, ${WORKERS} workers, 2 instances, ${INSTALLATIONS.toLocaleString('en-GB')} installations`,
@@ -291,7 +333,9 @@ async function main(): Promise<void> {
     for (const p of perOp)
       result(`  ${p.op.padEnd(14)} ${String(p.ok).padStart(7)} ok  p50 ${p.p50_ms} ms  p99 ${p.p99_ms} ms`);
     rssSummary.forEach((r, i) =>
-      result(`RSS instance ${i + 1}: start ${r.start_mb} MB, end ${r.end_mb} MB, max ${r.max_mb} MB`),
+      result(
+        `RSS instance ${i + 1}: start ${r.start_mb} MB, end ${r.end_mb} MB, max ${r.max_mb} MB (JS heap used: start ${r.heap_start_mb}, end ${r.heap_end_mb}, max ${r.heap_max_mb} MB)`,
+      ),
     );
     result(`RSS over time (s: MB per instance): ${rss.map((r) => `${r.t}: ${r.mb.join('/')}`).join(', ')}`);
     result(`subscription events received: ${received.join(', ')} (state changes committed: ${writes})`);

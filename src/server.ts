@@ -193,7 +193,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const dashboard = dashboardRouter({ enabled: options.dashboard ?? false });
   // Metrics first: the pools report their waits to it. Its pool list is read at scrape time.
   const responseCacheBytes = options.responseCacheBytes ?? 64 * 1024 * 1024;
-  const responseCache = responseCacheBytes > 0 ? new ResponseCache(responseCacheBytes) : undefined;
+  const responseCache =
+    responseCacheBytes > 0
+      ? new ResponseCache(responseCacheBytes, (n) => metrics.responseCacheEvictions.inc(n))
+      : undefined;
   const metrics: Metrics = new Metrics({
     readPool: () => pool.stats(),
     responseCacheBytes: responseCache && (() => responseCache.bytes),
@@ -578,7 +581,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
               counters: {
                 hit: () => metrics.responseCacheHits.inc(),
                 miss: () => metrics.responseCacheMisses.inc(),
-                evicted: (n) => metrics.responseCacheEvictions.inc(n),
               },
             }),
           ]
@@ -755,7 +757,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
             counters: {
               hit: () => metrics.responseCacheHits.inc(),
               miss: () => metrics.responseCacheMisses.inc(),
-              evicted: (n) => metrics.responseCacheEvictions.inc(n),
             },
           },
           compiled,

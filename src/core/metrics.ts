@@ -107,7 +107,7 @@ export class Metrics {
 
   readonly responseCacheEvictions = new Counter({
     name: 'graphql_response_cache_evictions_total',
-    help: 'Responses dropped from the response cache to stay within its size (least recently used first).',
+    help: 'Responses dropped from the response cache: to stay within its size (least recently used first), or superseded by a catalogue write.',
     registers: [this.registry],
   });
 
@@ -128,7 +128,7 @@ export class Metrics {
     if (cacheBytes)
       new Gauge({
         name: 'graphql_response_cache_bytes',
-        help: 'Bytes (of response JSON) held in the response cache.',
+        help: 'Bytes the response cache holds (response JSON text, keys and an estimate of entry overhead).',
         registers: [this.registry],
         collect() {
           this.set(cacheBytes());

@@ -22,12 +22,14 @@ afterAll(async () => {
   await t.close();
 });
 
-async function counters(): Promise<{ hits: number; misses: number }> {
+async function counters(): Promise<{ hits: number; misses: number; evictions: number; bytes: number }> {
   const text = await (await fetch(`${base}/metrics`)).text();
   const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
   return {
     hits: value('graphql_response_cache_hits_total'),
     misses: value('graphql_response_cache_misses_total'),
+    evictions: value('graphql_response_cache_evictions_total'),
+    bytes: value('graphql_response_cache_bytes'),
   };
 }
 
@@ -71,6 +73,27 @@ describe('response cache', () => {
     expect(after.hit).toBe(false);
     expect(after.data.manufacturers.nodes[0]).toEqual({ id, name: `${name} Renamed` });
     expect((await ask<Makers>(MANUFACTURERS)).hit).toBe(true);
+  });
+
+  it('a catalogue write supersedes every cached response: the next cacheable request drops them all', async () => {
+    const queries = [1, 2, 3].map(
+      (n) => `query Makers${n} { manufacturers(first: ${n}) { nodes { id name } } }`,
+    );
+    for (const q of queries) await ask(q);
+    const filled = await counters();
+    expect(filled.bytes).toBeGreaterThan(0);
+    const [{ id: key }] = (await db.query<{ id: number }>('select id from manufacturer order by id limit 1'))
+      .rows;
+    await db.query(`update manufacturer set name = name || ' ' where id = $1`, [key]);
+    await db.query(`update manufacturer set name = rtrim(name) where id = $1`, [key]);
+
+    const refilled = await ask(queries[0]);
+    expect(refilled.miss).toBe(true);
+    const after = await counters();
+    // Every earlier entry was dropped (at least the three above); only the one just computed is held.
+    expect(after.evictions - filled.evictions).toBeGreaterThanOrEqual(3);
+    expect(after.bytes).toBeLessThan(filled.bytes);
+    expect((await ask(queries[1])).miss).toBe(true);
   });
 
   it('a direct SQL write (bumping catalogue_version by its trigger) changes the next response', async () => {

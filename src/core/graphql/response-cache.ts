@@ -244,28 +244,52 @@ export function responseKey(
 export const bypassesCache = (cacheControl: string | undefined): boolean =>
   /\bno-store\b/i.test(cacheControl ?? '');
 
-type Entry = { data: unknown; bytes: number };
+/** Bytes a key and its map entry cost beyond the text (the Map slot, the string headers): an estimate. */
+const ENTRY_OVERHEAD = 96;
 
-/** An LRU of response data, bounded by the bytes of its JSON. */
+/** Bytes a string occupies in V8: one per character, two when any character is outside Latin-1. */
+const stringBytes = (text: string): number => (/[\u0100-\uffff]/.test(text) ? 2 : 1) * text.length;
+
+/** The catalogue version a key (`<version>:<hash>`) was made for. */
+const versionOf = (key: string): bigint => BigInt(key.slice(0, key.indexOf(':')));
+
+/**
+ * An LRU of response data, held as JSON text and bounded by the bytes that text occupies (a parsed object
+ * would be several times larger than its JSON, and unaccounted). The catalogue version only grows, so the
+ * first key made for a newer version supersedes every entry held: they are dropped at once rather than left
+ * to age out (under a steady trickle of catalogue writes they would otherwise fill the cache with answers
+ * no request can ask for again), and an answer for an older version (a lagging replica) is not stored.
+ */
 export class ResponseCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, { text: string; bytes: number }>();
   private size = 0;
+  private newest: bigint | undefined;
   hits = 0;
   misses = 0;
+  /** Entries dropped: least recently used ones to stay within the bound, and superseded ones. */
   evictions = 0;
 
-  constructor(readonly maxBytes: number) {}
+  /** `onEvicted` hears of every drop (the evictions counter of /metrics). */
+  constructor(
+    readonly maxBytes: number,
+    private readonly onEvicted: (count: number) => void = () => undefined,
+  ) {}
 
-  get(key: string): unknown {
+  /** The JSON text of the response data stored under `key`, if any. */
+  get(key: string): string | undefined {
+    if (!this.current(key)) return undefined;
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     // Most recently used last.
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return entry.data;
+    return entry.text;
   }
 
-  set(key: string, data: unknown, bytes: number): void {
+  /** Stores the JSON text of response data (of the catalogue version the key names). */
+  set(key: string, text: string): void {
+    if (!this.current(key)) return;
+    const bytes = stringBytes(text) + stringBytes(key) + ENTRY_OVERHEAD;
     if (bytes > this.maxBytes) return;
     const old = this.entries.get(key);
     if (old) {
@@ -273,13 +297,30 @@ export class ResponseCache {
       this.size -= old.bytes;
     }
     while (this.size + bytes > this.maxBytes && this.entries.size > 0) {
-      const [oldestKey, oldest] = this.entries.entries().next().value as [string, Entry];
+      const [oldestKey, oldest] = this.entries.entries().next().value as [string, { bytes: number }];
       this.entries.delete(oldestKey);
       this.size -= oldest.bytes;
-      this.evictions++;
+      this.dropped(1);
     }
-    this.entries.set(key, { data, bytes });
+    this.entries.set(key, { text, bytes });
     this.size += bytes;
+  }
+
+  /** Whether the key's version is the newest seen; a newer one drops every entry (all of older versions). */
+  private current(key: string): boolean {
+    const version = versionOf(key);
+    if (this.newest === undefined || version > this.newest) {
+      if (this.entries.size > 0) this.dropped(this.entries.size);
+      this.entries.clear();
+      this.size = 0;
+      this.newest = version;
+    }
+    return version === this.newest;
+  }
+
+  private dropped(count: number): void {
+    this.evictions += count;
+    this.onEvicted(count);
   }
 
   get bytes(): number {
@@ -291,7 +332,7 @@ export class ResponseCache {
   }
 }
 
-export type ResponseCacheCounters = { hit(): void; miss(): void; evicted(n: number): void };
+export type ResponseCacheCounters = { hit(): void; miss(): void };
 
 const freshHead = () => ({ status: undefined, headers: new HeaderMap() });
 
@@ -363,15 +404,15 @@ export function responseCachePlugin(options: {
             counters?.hit();
             return { body: { kind: 'single', singleResult: {} }, http: freshHead() };
           }
-          const data = cache.get(pending.key);
-          if (data === undefined) {
+          const text = cache.get(pending.key);
+          if (text === undefined) {
             counters?.miss();
             return null;
           }
           counters?.hit();
           pending.hit = true;
           return {
-            body: { kind: 'single', singleResult: { data: data as Record<string, unknown> } },
+            body: { kind: 'single', singleResult: { data: JSON.parse(text) as Record<string, unknown> } },
             http: freshHead(),
           };
         },
@@ -385,11 +426,7 @@ export function responseCachePlugin(options: {
           }
           if (result.errors?.length || result.data === undefined || result.data === null) return;
           response.http.headers.set('etag', pending.etag);
-          if (!pending.hit) {
-            const before = cache.evictions;
-            cache.set(pending.key, result.data, JSON.stringify(result.data).length);
-            if (cache.evictions > before) counters?.evicted(cache.evictions - before);
-          }
+          if (!pending.hit) cache.set(pending.key, JSON.stringify(result.data));
         },
       };
     },

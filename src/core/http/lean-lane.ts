@@ -148,8 +148,6 @@ export class LeanLane {
   /** Responses the lean lanes of this process have written (tests check that the lane answered). */
   static answered = 0;
   private readonly documents = new Map<string, Map<string, Known>>();
-  /** JSON text of response data objects held by the response cache (a hit is then not stringified again). */
-  private readonly texts = new WeakMap<object, string>();
   private readonly etagOf: (body: Buffer, encoding?: BufferEncoding) => string | undefined;
   private closed = false;
 
@@ -318,7 +316,7 @@ export class LeanLane {
     };
 
     let pending: { key: string; etag: string } | undefined;
-    let data: Record<string, unknown> | undefined;
+    let text: string | undefined;
     if (cacheable) {
       const row = await context.sql<{ version: string }>(VERSION_SQL).then(
         ([first]) => first,
@@ -326,11 +324,10 @@ export class LeanLane {
       );
       if (row) {
         pending = responseKey(row.version, viewer, known.operationName, query, vars ?? {});
-        data = cache.cache.get(pending.key) as Record<string, unknown> | undefined;
+        text = cache.cache.get(pending.key);
       }
     }
-    const hit = data !== undefined;
-    if (hit) cache!.counters.hit();
+    if (text !== undefined) cache!.counters.hit();
     else {
       if (!planned.compiled || !o.compiled) return handOverSpent();
       const computed = await o.compiled.run(planned.compiled, o.schema, operation, vars, context);
@@ -339,16 +336,11 @@ export class LeanLane {
         markFellBack(context.stats);
         return handOverSpent();
       }
-      data = computed;
-      if (pending) cache!.counters.miss();
-    }
-    let text = this.texts.get(data!);
-    if (text === undefined) text = JSON.stringify(data);
-    if (pending && !hit) {
-      const before = cache!.cache.evictions;
-      cache!.cache.set(pending.key, data, text.length);
-      if (cache!.cache.evictions > before) cache!.counters.evicted(cache!.cache.evictions - before);
-      this.texts.set(data!, text);
+      text = JSON.stringify(computed);
+      if (pending) {
+        cache!.counters.miss();
+        cache!.cache.set(pending.key, text);
+      }
     }
 
     // The operation log line and metrics (the logging plugin of src/server.ts).
