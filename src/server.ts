@@ -11,18 +11,8 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import {
-  getOperationAST,
-  GraphQLError,
-  OperationTypeNode,
-  parse,
-  specifiedRules,
-  validate,
-  type DocumentNode,
-} from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 import { pinoHttp } from 'pino-http';
-import { WebSocketServer } from 'ws';
 import { dashboardRouter } from './app/dashboard';
 import { buildAppSchema, createAppPubSub } from './app/schema';
 import { pendingMigrations } from './core/db/database';
@@ -31,45 +21,34 @@ import { QueryTimeoutError, SqlPool } from './core/db/sql-pool';
 import { createContext, type Context, type ContextDependencies, type Viewer } from './core/graphql/context';
 import { ErrorCode, makeFormatError } from './core/graphql/errors';
 import { explorerRouter } from './core/graphql/explorer';
-import {
-  costLimitPlugin,
-  costRefusal,
-  limitRules,
-  operationCost,
-  tokenLimitError,
-} from './core/graphql/limits';
-import { nulGuardPlugin, nulRefusal } from './core/graphql/input-guard';
-import { RateLimitedError, rateLimitKey, RateLimiter, type RateLimitState } from './core/graphql/rate-limit';
+import { costLimitPlugin, limitRules } from './core/graphql/limits';
+import { nulGuardPlugin } from './core/graphql/input-guard';
+import { RateLimiter } from './core/graphql/rate-limit';
 import {
   resolveDocument,
   TrustedDocuments,
   untrustedDocument,
   type DocumentRequest,
 } from './core/graphql/trusted-documents';
-import { DEFAULT_LIMITS, maxCostFor, type AuthConfig, type QueryLimits } from './core/config';
+import { DEFAULT_LIMITS, type AuthConfig, type QueryLimits } from './core/config';
 import { ResponseCache, responseCachePlugin } from './core/graphql/response-cache';
 import { compiledResponder, compiledResponsePlugin } from './core/graphql/compiler/fast-path';
 import { LeanLane } from './core/http/lean-lane';
+import { MAX_BODY_BYTES, STATEMENTS_IN_FLIGHT } from './core/http/bounds';
+import { serveGraphqlWs } from './app/graphql-ws';
 import type { Logger } from './core/logger';
 import { Metrics } from './core/metrics';
+import { logOperation } from './core/graphql/operation-log';
 import { requestIdFrom } from './core/request-id';
 import { tracing } from './core/tracing';
 import { DOMAIN_EVENT_TOPIC } from './modules/events/events.resolver';
 import { startEventStreaming } from './modules/events/event-streaming';
-import {
-  subscriptionsOverWebSocketOnly,
-  verifyOrigin,
-  logSocketErrors,
-  WS_CONNECTION_INIT_TIMEOUT_MS,
-  WS_KEEP_ALIVE_MS,
-} from './core/graphql/ws-transport';
+import { subscriptionsOverWebSocketOnly } from './core/graphql/ws-transport';
 import { LifecycleScheduler } from './modules/epcl/lifecycle.scheduler';
-import { sharedSubscribe } from './modules/events/shared-execution';
 import { exportsRouter } from './modules/exchange/export.route';
 import { Authenticator } from './modules/auth/authenticate';
 import {
   authenticateHttp,
-  authenticateSocket,
   cors,
   defaultAuthConfig,
   metricsGuard,
@@ -136,22 +115,6 @@ export type RunningServer = {
 };
 
 const UNLOGGED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof (value as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
-}
-
-/** Statements of one request that may wait on its cancellation signal at once (aliases × batched loads). */
-const STATEMENTS_IN_FLIGHT = 1000;
-
-/** Largest HTTP body or WebSocket message accepted. */
-const MAX_BODY_BYTES = 1024 * 1024;
-
-/** The viewer `onConnect` authenticated (graphql-ws accepts no operation before it has). */
-function socketViewer(extra: { viewer?: Viewer }): Viewer {
-  if (!extra.viewer) throw new Error('an operation on a socket that was not authenticated');
-  return extra.viewer;
-}
 
 /** The writer a read-your-writes window belongs to: the credential, else the subject, else the role. */
 function writerKey(viewer: Viewer): string {
@@ -352,196 +315,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     lane.current ? lane.current.listener(req, res) : void app(req, res),
   );
   const formatError = makeFormatError({ production, log });
-  /** Queries and mutations running over each socket: id → finish (clears the deadline, aborts with a reason). */
-  const wsOperations = new WeakMap<object, Map<string, (reason?: QueryTimeoutError) => void>>();
-  /**
-   * The estimated cost of each operation on each socket, the viewer's cost limit and what is left of its
-   * rate-limit budget, reported with its results (`extensions.cost`, `extensions.rateLimit`).
-   */
-  const wsCosts = new WeakMap<
-    object,
-    Map<string, { requested: number | null; limit: number; rateLimit?: RateLimitState }>
-  >();
-  // The same 1 MB bound as HTTP bodies: a larger message closes the socket (1009) before it is parsed.
-  // A foreign browser Origin is refused (403) before the upgrade (core/graphql/ws-transport.ts).
-  const wsServer = new WebSocketServer({
-    server: httpServer,
-    path: '/graphql',
-    maxPayload: MAX_BODY_BYTES,
-    verifyClient: verifyOrigin(options.allowedOrigins ?? []),
+  // graphql-ws on the same port and path (src/app/graphql-ws.ts): the limits and context of HTTP.
+  const graphqlWs = serveGraphqlWs({
+    httpServer,
+    schema,
+    allowedOrigins: options.allowedOrigins ?? [],
+    authenticator,
+    auth,
+    documents,
+    limits,
+    rules,
+    limiter,
+    metrics,
+    formatError,
+    log,
+    production,
+    context: routedContext,
   });
-  const sharedSubscription = sharedSubscribe({
-    onExecution: (shared) => metrics.subscriptionExecutions.inc({ shared: String(shared) }),
-  });
-  const wsCleanup = useServer<Record<string, unknown>, { viewer: Viewer }>(
-    {
-      schema,
-      // One execution per event and (document, variables, viewer scope), shared by its subscribers.
-      subscribe: sharedSubscription,
-      // With tracing on, each operation over a socket in a span of its own (core/tracing.ts).
-      ...tracer?.socketOperations(sharedSubscription),
-      connectionInitWaitTimeout: WS_CONNECTION_INIT_TIMEOUT_MS,
-      // The credential is checked once, at connection_init (src/modules/auth/server-auth.ts).
-      onConnect: async (ctx) => {
-        const viewer = await authenticateSocket(authenticator, auth, ctx.extra, ctx.connectionParams, log);
-        if (viewer === false) return false;
-        (ctx.extra as { viewer?: Viewer }).viewer = viewer;
-        return true;
-      },
-      // Operations over graphql-ws (subscriptions, and queries a client sends there) meet the same limits
-      // as over HTTP: tokens, depth, aliases, directives, cost and no NUL in strings, before anything runs.
-      onSubscribe: (ctx, id, payload) => {
-        let viewer: Viewer;
-        let query: string;
-        try {
-          viewer = socketViewer(ctx.extra);
-          // A persisted document may be named by its id (`documentId`, or Apollo's persistedQuery extension)
-          // with an empty `query`; a credential restricted to trusted documents runs only the manifest's.
-          const resolved = resolveDocument(documents, payload);
-          query = typeof resolved.query === 'string' ? resolved.query : payload.query;
-          if (
-            viewer.credential?.trustedDocumentsOnly &&
-            !resolved.fromManifest &&
-            !documents.isTrusted(query)
-          )
-            return [untrustedDocument()];
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        let document: DocumentNode;
-        try {
-          document = parse(query, { maxTokens: limits.maxTokens });
-        } catch (error) {
-          const tokens = tokenLimitError(error);
-          return [
-            tokens
-              ? new GraphQLError(tokens.message, { extensions: tokens.extensions })
-              : (error as GraphQLError),
-          ];
-        }
-        const errors = validate(schema, document, [...specifiedRules, ...rules]);
-        if (errors.length) return errors;
-        const outOfScope = scopeRefusal(schema, document, payload.operationName, viewer);
-        if (outOfScope) return [outOfScope];
-        const cost = operationCost(
-          schema,
-          document,
-          payload.operationName ?? undefined,
-          payload.variables ?? undefined,
-        );
-        const maxCost = maxCostFor(limits, viewer.role);
-        const refused = costRefusal(cost, maxCost) ?? nulRefusal(document, payload.variables ?? undefined);
-        if (refused) return [refused];
-        // A subscription spends its cost once, when it starts; its events spend nothing.
-        const rate = limiter.spend(
-          rateLimitKey(viewer, ctx.extra.request.socket.remoteAddress),
-          viewer.role,
-          cost ?? 1,
-        );
-        if (rate && !rate.allowed) {
-          metrics.rateLimited.inc({ role: viewer.role, transport: 'ws' });
-          return [new RateLimitedError(rate)];
-        }
-        let costs = wsCosts.get(ctx);
-        if (!costs)
-          wsCosts.set(
-            ctx,
-            (costs = new Map<
-              string,
-              { requested: number | null; limit: number; rateLimit?: RateLimitState }
-            >()),
-          );
-        costs.set(id, {
-          requested: cost !== undefined && Number.isFinite(cost) ? cost : null,
-          limit: maxCost,
-          rateLimit: rate && {
-            limit: rate.limit,
-            remaining: rate.remaining,
-            resetSeconds: rate.resetSeconds,
-            windowSeconds: rate.windowSeconds,
-          },
-        });
-        const args = {
-          schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-        };
-        if (getOperationAST(document, payload.operationName)?.operation === OperationTypeNode.SUBSCRIPTION)
-          return args;
-        // A query or mutation sent over the socket has the same deadline as over HTTP, and is cancelled when
-        // the socket closes. (A subscription lives as long as the client wants; each statement still has the
-        // connection's statement_timeout.)
-        const controller = new AbortController();
-        setMaxListeners(STATEMENTS_IN_FLIGHT, controller.signal);
-        const timer = setTimeout(
-          () => controller.abort(new QueryTimeoutError(limits.timeoutMs, 'deadline')),
-          limits.timeoutMs,
-        );
-        timer.unref();
-        let running = wsOperations.get(ctx);
-        if (!running)
-          wsOperations.set(ctx, (running = new Map<string, (reason?: QueryTimeoutError) => void>()));
-        running.set(id, (reason) => {
-          clearTimeout(timer);
-          if (reason) controller.abort(reason);
-        });
-        const requestId = requestIdFrom(ctx.extra.request.headers['x-request-id']);
-        return {
-          ...args,
-          contextValue: routedContext(viewer, requestId, ctx.extra.request.headers, false, {
-            log: log.child({ requestId }),
-            signal: controller.signal,
-            clientAddress: ctx.extra.request.socket.remoteAddress,
-          }),
-        };
-      },
-      onComplete: (ctx, id) => {
-        wsOperations.get(ctx)?.get(id)?.();
-        wsOperations.get(ctx)?.delete(id);
-        wsCosts.get(ctx)?.delete(id);
-      },
-      onClose: (ctx) => {
-        for (const finish of wsOperations.get(ctx)?.values() ?? [])
-          finish(new QueryTimeoutError(limits.timeoutMs, 'client closed'));
-        wsOperations.delete(ctx);
-      },
-      context: (ctx): Context => {
-        const requestId = requestIdFrom(ctx.extra.request.headers['x-request-id']);
-        const viewer = socketViewer(ctx.extra);
-        // Subscriptions (the only operations here) read their catch-up from the primary.
-        return routedContext(viewer, requestId, ctx.extra.request.headers, true, {
-          log: log.child({ requestId }),
-          clientAddress: ctx.extra.request.socket.remoteAddress,
-        });
-      },
-      // A subscription's stream is counted in graphql_active_subscriptions while it is open.
-      onOperation: (_ctx, _id, _payload, _args, result) =>
-        isAsyncIterable(result) ? metrics.countSubscription(result) : undefined,
-      // Errors over graphql-ws are formatted as over HTTP: stable codes, nothing internal in production.
-      onError: (_ctx, _id, _payload, errors) => {
-        log.warn('subscription error', { errors: errors.map((e) => e.message) });
-        return errors.map((error) => formatError(error.toJSON(), error));
-      },
-      onNext: (ctx, id, _payload, _args, result) => {
-        const costs = wsCosts.get(ctx)?.get(id);
-        return {
-          ...result,
-          ...(result.errors?.length
-            ? { errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
-            : {}),
-          extensions: {
-            ...result.extensions,
-            cost: { requested: costs?.requested ?? null, limit: costs?.limit ?? limits.maxCost },
-            ...(costs?.rateLimit ? { rateLimit: costs.rateLimit } : {}),
-          },
-        };
-      },
-    },
-    wsServer,
-    WS_KEEP_ALIVE_MS,
-  );
-  logSocketErrors(wsServer, log, production);
 
   const compiled = options.compiledResponses === false ? undefined : compiledResponder(registry);
   const apollo = new ApolloServer<Context>({
@@ -621,7 +411,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         async serverWillStart() {
           return {
             async drainServer() {
-              await wsCleanup.dispose();
+              await graphqlWs.dispose();
             },
           };
         },
@@ -638,26 +428,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
                   sqlStatements: contextValue.stats.statements,
                 };
               }
-              const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-              const outcome = errors?.length ? 'error' : 'ok';
-              metrics.observeOperation(operationName, outcome, seconds);
-              contextValue.log.info('graphql operation', {
-                operationName: operationName ?? null,
-                operationType: operation?.operation ?? null,
-                viewerRole: contextValue.viewer.role,
-                outcome,
-                durationMs: Math.round(seconds * 1e4) / 10,
-                sqlStatements: contextValue.stats.statements,
-                errors: errors?.length ?? 0,
-                errorCodes: errors?.length
-                  ? [
-                      ...new Set(
-                        errors.map((e) =>
-                          typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN',
-                        ),
-                      ),
-                    ]
-                  : undefined,
+              logOperation(metrics, contextValue, {
+                name: operationName,
+                type: operation?.operation,
+                started,
+                errors,
               });
             },
           };
@@ -816,7 +591,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         lane.current?.close();
         await apollo.stop();
         await scheduler?.stop();
-        await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+        await graphqlWs.close();
         await events.stop();
         await readRouter.close();
         await analysisRouter.close();

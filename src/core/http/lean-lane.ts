@@ -37,6 +37,7 @@ import {
 } from '../graphql/response-cache';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import { logOperation } from '../graphql/operation-log';
 
 /*
  * The lean lane: `POST /graphql` for a catalogue query this process has already seen, answered without
@@ -343,19 +344,8 @@ export class LeanLane {
       }
     }
 
-    // The operation log line and metrics (the logging plugin of src/server.ts).
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    o.metrics.observeOperation(known.operationName, 'ok', seconds);
-    context.log.info('graphql operation', {
-      operationName: known.operationName ?? null,
-      operationType: operation.operation,
-      viewerRole: role,
-      outcome: 'ok',
-      durationMs: Math.round(seconds * 1e4) / 10,
-      sqlStatements: context.stats.statements,
-      errors: 0,
-      errorCodes: undefined,
-    });
+    // The operation log line and metrics, as Apollo's logging plugin writes them.
+    logOperation(o.metrics, context, { name: known.operationName, type: operation.operation, started });
 
     // The bytes Apollo and express write: plugin headers in plugin order, content-type, then express's
     // Content-Type (re-set with its charset), Content-Length and weak ETag.
