@@ -159,7 +159,7 @@ describe('EPCL entries', () => {
     expect(err.message).toContain('the basis entry must be tested (no chains)');
   });
 
-  it('refuses an SE or child entry resting on a tested entry of another installation status', async () => {
+  it('refuses an SE entry resting on a tested entry of another installation status, by update or insert', async () => {
     // A Group 2 Active entry of report 22, re-pointed at the Dormant tested entry of the same basis DMC.
     const se = await one<{ id: number; epcl_id: string; dmc_id: number }>(
       `select e.id, e.epcl_id, e.dmc_id from epcl_entry e join epcl_entry b on b.id = e.basis_entry_id
@@ -188,6 +188,38 @@ describe('EPCL entries', () => {
       constraint: 'epcl_entry_basis_same_status',
       rule: 'EPCL_ENTRY_BASIS_STATUS',
     });
+  });
+
+  it('refuses a child entry resting on a tested entry of another installation status', async () => {
+    // A seeded child entry, and a tested entry of its basis DMC for another status (e.g. its Dormant twin).
+    const child = await one<{ id: number; epcl_id: string; status: string; other_id: number; other: string }>(
+      `select c.id, c.epcl_id, c.installation_status as status, o.id as other_id, o.epcl_id as other
+         from epcl_entry c
+         join epcl_entry b on b.id = c.basis_entry_id
+         join epcl_entry o on o.dmc_id = b.dmc_id and o.id <> b.id and o.installation_status <> c.installation_status
+                          and o.basis in ('TESTED', 'TESTED_VIA_DORMANT')
+        where c.basis = 'CHILD_OF_TESTED'
+        order by c.id, o.id limit 1`,
+    );
+    const err = await rejection('update epcl_entry set basis_entry_id = $1 where id = $2', [
+      child.other_id,
+      child.id,
+    ]);
+    expect(err).toMatchObject({
+      code: '23514',
+      constraint: 'epcl_entry_basis_same_status',
+      rule: 'EPCL_ENTRY_BASIS_STATUS',
+    });
+    expect(err.message).toContain(`entry ${child.epcl_id} (child of tested) cannot rest on`);
+    expect(err.message).toContain(`entry ${child.other}`);
+
+    // Changing the child's own status away from its basis's: the same refusal.
+    const other = child.status === 'ACTIVE' ? 'DORMANT' : 'ACTIVE';
+    const restated = await rejection('update epcl_entry set installation_status = $1 where id = $2', [
+      other,
+      child.id,
+    ]);
+    expect(restated).toMatchObject({ constraint: 'epcl_entry_basis_same_status' });
   });
 });
 
