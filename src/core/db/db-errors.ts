@@ -175,6 +175,12 @@ const SQLSTATE_CODES: Record<string, string> = {
   '22008': 'INVALID_DATE',
 };
 
+/** Every code a database rule can give (the named rules, then the generic codes of unnamed failures). */
+export const DOMAIN_RULE_CODES: readonly string[] = [
+  ...new Set(Object.values(RULES).map((r) => r.code)),
+].sort();
+export const GENERIC_DB_CODES: readonly string[] = [...new Set(Object.values(SQLSTATE_CODES))].sort();
+
 function asPgError(error: unknown): PgError | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const e = error as PgError & { cause?: unknown };

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { translateDbError } from '../db/db-errors';
+import { DOMAIN_RULE_CODES, GENERIC_DB_CODES, translateDbError } from '../db/db-errors';
 
 /**
  * A problem with a mutation's input or with the state it would change, returned in the payload's
@@ -10,7 +10,8 @@ import { translateDbError } from '../db/db-errors';
 export class UserError {
   @Field({
     description:
-      'Stable code: INVALID_INPUT (a value is malformed or out of range), NOT_FOUND (no such object), STALE_VERSION (the object changed since you read its rowVersion: read it again), INVALID_STATE_TRANSITION (the process does not allow that step from the current state), NOTHING_TO_PUBLISH (no approved entry waits for a list version), OBJECTION_WINDOW_CLOSED (an objection outside the window), REFERRAL_WINDOW_CLOSED / REFERRAL_WINDOW_OPEN (a test-report referral after its window, a TAG review within it), IDEMPOTENCY_KEY_REUSED (an idempotency key already used for a different input), or the code of the domain rule the database enforces (e.g. MANUFACTURER_NAME_TAKEN, EPCL_ID_FORMAT, LIST_VERSION_TAKEN, REPORT_NUMBER_TAKEN, ENTRY_ALREADY_IN_REPORT, REPORT_GROUP_BASIS, REPORT_NOT_READY_TO_PUBLISH, EPCL_ENTRY_BASIS, DUPLICATE_DMC, DMC_COMPOSITION, DEVICE_TYPE_MISMATCH, TESTING_ISSUE_REF_TAKEN, SEVERITY_RANGE, RATIONALE_REQUIRED, TESTING_ISSUE_CLOSED_DATE, TEST_REPORT_STATE_DATES).',
+      'Stable code: INVALID_INPUT (a value is malformed or out of range), NOT_FOUND (no such object), STALE_VERSION (the object changed since you read its rowVersion: read it again), INVALID_STATE_TRANSITION (the process does not allow that step from the current state), NOTHING_TO_PUBLISH (no approved entry waits for a list version), OBJECTION_WINDOW_CLOSED (an objection outside the window), REFERRAL_WINDOW_CLOSED / REFERRAL_WINDOW_OPEN (a test-report referral after its window, a TAG review within it), IDEMPOTENCY_KEY_REUSED (an idempotency key already used for a different input), or the code of the domain rule the database enforces: ' +
+      `${DOMAIN_RULE_CODES.join(', ')} (each explained in the README's error catalogue), else, for a constraint without a rule of its own, ${GENERIC_DB_CODES.join(', ')}.`,
   })
   code!: string;
 

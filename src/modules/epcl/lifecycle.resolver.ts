@@ -183,7 +183,7 @@ export class LifecycleMutationResolver {
 
   @Authorized(...DCC_ADMIN_ONLY)
   @Mutation(() => EpclEntryPayload, {
-    description: `Proposes an existing entry for the EPCL (from CANDIDATE, TEST_REPORT_FINAL, EXCLUDED_FROM_SCHEDULE, REMOVED or REJECTED) with its basis, basis entry and evidence, allocating its EPCL ID if it has none. ${STAFF_ONLY} User errors: ${COMMON_ERRORS}, EPCL_ENTRY_BASIS_ENTRY, EPCL_ENTRY_BASIS, MISSING_CLAUSE_20_41_EVIDENCE.`,
+    description: `Proposes an existing entry for the EPCL (from CANDIDATE, TEST_REPORT_FINAL, EXCLUDED_FROM_SCHEDULE, REMOVED or REJECTED) with its basis, basis entry and evidence, allocating its EPCL ID if it has none. ${STAFF_ONLY} User errors: ${COMMON_ERRORS}, EPCL_ENTRY_BASIS_ENTRY, EPCL_ENTRY_BASIS, EPCL_ENTRY_BASIS_STATUS (an SE or child entry must rest on an entry of its own installation status), MISSING_CLAUSE_20_41_EVIDENCE, EPCL_ID_TAKEN (two proposals allocating an EPCL ID at once: retry).`,
   })
   async proposeEpclEntry(
     @Arg('input', () => ProposeEpclEntryInput) input: ProposeEpclEntryInput,
