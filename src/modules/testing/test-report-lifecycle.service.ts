@@ -152,6 +152,10 @@ async function stepTestReport(ctx: Context, step: Step): Promise<LifecycleResult
   if (errors.length || id === undefined) return { id: null, userErrors: errors };
   return inTransaction(ctx, null, async (em) => {
     const report = await lockTestReport(em, id, step.expectedVersion);
+    // The same step twice is no transition for the database's state machine (the state does not change),
+    // but it would overwrite the step's date and outcome (and move the referral window): refused here.
+    if (report.state === step.to)
+      refuse('INVALID_STATE_TRANSITION', `test report ${report.id} is already ${report.state}`);
     step.apply(report);
     await setLifecycle(em, { effectiveOn: step.on, actor: actorOf(ctx), reason: step.reason });
     report.state = step.to;
