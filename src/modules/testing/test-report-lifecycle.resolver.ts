@@ -31,7 +31,7 @@ import { TestingIssue, TestReport } from './testing.types';
 
 const ADMIN_ONLY = 'DCC admins only (analysts and suppliers get FORBIDDEN).';
 const STEP_ERRORS =
-  'INVALID_INPUT, NOT_FOUND, STALE_VERSION, INVALID_STATE_TRANSITION (the database’s test-report state machine), IDEMPOTENCY_KEY_REUSED';
+  'INVALID_INPUT, NOT_FOUND, STALE_VERSION, INVALID_STATE_TRANSITION (a step the database’s test-report state machine does not allow from the current state, or a step the report has already taken), IDEMPOTENCY_KEY_REUSED';
 
 const reportPayload = (r: LifecycleResult) =>
   Object.assign(new TestReportPayload(), { testReportId: r.id, userErrors: r.userErrors });
