@@ -99,8 +99,8 @@ describe('lifecycle mutations: replay, stale versions, illegal transitions, unkn
     call: (input: Record<string, unknown>) => Promise<P>,
     input: Record<string, unknown>,
     other: Record<string, unknown>,
+    key = `contract-${Math.random().toString(36).slice(2)}`,
   ): Promise<P> {
-    const key = `contract-${Math.random().toString(36).slice(2)}`;
     const first = await call({ ...input, idempotencyKey: key });
     expect(first.userErrors).toEqual([]);
     const second = await call({ ...input, idempotencyKey: key });
@@ -448,9 +448,12 @@ describe('lifecycle mutations: replay, stale versions, illegal transitions, unkn
     expect(errorsOf(res)).toEqual([{ code: 'NOT_FOUND', field: ['input', 'epclId'] }]);
   });
 
-  it('removeEpclEntry: a replay removes once, keeping the date first added', async () => {
+  it('removeEpclEntry: a refused call stores nothing under its key; a replay removes once, keeping the date first added', async () => {
     const v = await entryVersion('002255');
-    const res = await replay(remove, { expectedVersion: v }, { removedOn: '2022-03-02' });
+    // A call that answered user errors stored nothing under its key: the key serves the corrected call.
+    const key = 'remove-002255';
+    expect(errorsOf(await remove({ expectedVersion: v + 3, idempotencyKey: key }))).toEqual(STALE);
+    const res = await replay(remove, { expectedVersion: v }, { removedOn: '2022-03-02' }, key);
     expect(res.entry).toEqual({
       epclId: '002255',
       state: 'REMOVED',
