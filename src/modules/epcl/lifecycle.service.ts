@@ -657,6 +657,10 @@ async function stepReport(
 ): Promise<LifecycleResult> {
   return inTransaction(ctx, null, async (em) => {
     const report = await lockReport(em, reportNumber, expectedVersion);
+    // A step to the state the report is already in changes no state, so the database's state machine never
+    // sees it: refuse it here, before `apply` could overwrite the step's dates.
+    if (report.state === steps[0].to)
+      refuse('INVALID_STATE_TRANSITION', `EPCL report ${report.number} is already ${report.state}`);
     apply(report);
     for (const step of steps) {
       await setLifecycle(em, { ...step, actor: actorOf(ctx), reportId: report.id });
