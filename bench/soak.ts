@@ -68,7 +68,9 @@ const percentile = (values: number[], p: number) => {
 };
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-const mib = (bytes: number | undefined) => (bytes === undefined ? undefined : Math.round(bytes / 2 ** 20));
+const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
+const mibs = (values: (number | undefined)[]) =>
+  values.map((v) => (v === undefined ? '?' : mib(v))).join(' / ');
 
 /** The unlabelled samples of a Prometheus text page (the heap in use, the response cache's bytes, …). */
 async function scrape(url: string): Promise<Record<string, number>> {
@@ -251,15 +253,13 @@ async function main(): Promise<void> {
       });
     };
     await sample();
-    progress(
-      `RSS at start: ${rss[0].mb.join(' / ')} MB (JS heap used ${rss[0].heap.map(mib).join(' / ')} MB)`,
-    );
+    progress(`RSS at start: ${rss[0].mb.join(' / ')} MB (JS heap used ${mibs(rss[0].heap)} MB)`);
     const sampler = setInterval(() => {
       void sample().then(() => {
         const last = rss[rss.length - 1];
         const done = [...times.values()].reduce((s, t) => s + t.length, 0);
         progress(
-          `+${last.t} s: RSS ${last.mb.join(' / ')} MB, JS heap used ${last.heap.map(mib).join(' / ')} MB, response cache ${last.cache.map(mib).join(' / ')} MB, ${done} requests, ${[...errors.values()].reduce((s, n) => s + n, 0)} errors, events ${received.join('/')}`,
+          `+${last.t} s: RSS ${last.mb.join(' / ')} MB, JS heap used ${mibs(last.heap)} MB, response cache ${mibs(last.cache)} MB, ${done} requests, ${[...errors.values()].reduce((s, n) => s + n, 0)} errors, events ${received.join('/')}`,
         );
       });
     }, 30_000);
@@ -316,7 +316,7 @@ async function main(): Promise<void> {
       const heap = rss
         .map((r) => r.heap[i])
         .filter((v): v is number => v !== undefined)
-        .map((v) => Math.round(v / 2 ** 20));
+        .map(mib);
       return {
         start_mb: values[0],
         end_mb: values[values.length - 1],

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -17,7 +16,7 @@ import { dashboardRouter } from './app/dashboard';
 import { buildAppSchema, createAppPubSub } from './app/schema';
 import { pendingMigrations } from './core/db/database';
 import { ReadRouter, type ReadRoute } from './core/db/read-router';
-import { QueryTimeoutError, SqlPool } from './core/db/sql-pool';
+import { SqlPool } from './core/db/sql-pool';
 import { createContext, type Context, type ContextDependencies, type Viewer } from './core/graphql/context';
 import { ErrorCode, makeFormatError } from './core/graphql/errors';
 import { explorerRouter } from './core/graphql/explorer';
@@ -34,7 +33,7 @@ import { DEFAULT_LIMITS, type AuthConfig, type QueryLimits } from './core/config
 import { ResponseCache, responseCachePlugin } from './core/graphql/response-cache';
 import { compiledResponder, compiledResponsePlugin } from './core/graphql/compiler/fast-path';
 import { LeanLane } from './core/http/lean-lane';
-import { MAX_BODY_BYTES, STATEMENTS_IN_FLIGHT } from './core/http/bounds';
+import { MAX_BODY_BYTES, operationDeadline } from './core/http/bounds';
 import { serveGraphqlWs } from './app/graphql-ws';
 import type { Logger } from './core/logger';
 import { Metrics } from './core/metrics';
@@ -259,22 +258,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpContext = (req: http.IncomingMessage, res: http.ServerResponse, viewer: Viewer): Context => {
     // pino-http's genReqId (below) always gives a string.
     const requestId = (req as { id?: unknown }).id as string;
-    const controller = new AbortController();
-    // Each statement in flight listens for the cancellation (and stops listening when done); a request with
-    // many aliases waiting for a connection has more than Node's default 10 at once: not a leak.
-    setMaxListeners(STATEMENTS_IN_FLIGHT, controller.signal);
-    const timer = setTimeout(
-      () => controller.abort(new QueryTimeoutError(limits.timeoutMs, 'deadline')),
-      limits.timeoutMs,
-    );
-    timer.unref();
-    res.once('close', () => {
-      clearTimeout(timer);
-      if (!res.writableFinished) controller.abort(new QueryTimeoutError(limits.timeoutMs, 'client closed'));
-    });
+    const deadline = operationDeadline(limits.timeoutMs);
+    res.once('close', () => deadline.finish(res.writableFinished ? undefined : 'client closed'));
     return routedContext(viewer, requestId, req.headers, false, {
       log: log.child({ requestId }),
-      signal: controller.signal,
+      signal: deadline.signal,
       // express's req.ip (no proxy is trusted): the socket's address.
       clientAddress: (req as { ip?: string }).ip ?? req.socket.remoteAddress,
     });

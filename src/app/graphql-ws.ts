@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import type http from 'node:http';
 import {
   getOperationAST,
@@ -15,7 +14,6 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { maxCostFor, type AuthConfig, type QueryLimits } from '../core/config';
-import { QueryTimeoutError } from '../core/db/sql-pool';
 import type { Context, Viewer } from '../core/graphql/context';
 import { costRefusal, operationCost, tokenLimitError } from '../core/graphql/limits';
 import { nulRefusal } from '../core/graphql/input-guard';
@@ -32,7 +30,7 @@ import {
   WS_CONNECTION_INIT_TIMEOUT_MS,
   WS_KEEP_ALIVE_MS,
 } from '../core/graphql/ws-transport';
-import { MAX_BODY_BYTES, STATEMENTS_IN_FLIGHT } from '../core/http/bounds';
+import { MAX_BODY_BYTES, operationDeadline } from '../core/http/bounds';
 import type { Logger } from '../core/logger';
 import type { Metrics } from '../core/metrics';
 import { requestIdFrom } from '../core/request-id';
@@ -96,7 +94,7 @@ export function serveGraphqlWs(o: GraphqlWsOptions): {
 } {
   const { schema, authenticator, auth, documents, limits, rules, limiter, metrics, formatError, log } = o;
   /** Queries and mutations running over each socket: id → finish (clears the deadline, aborts with a reason). */
-  const wsOperations = new WeakMap<object, Map<string, (reason?: QueryTimeoutError) => void>>();
+  const wsOperations = new WeakMap<object, Map<string, (reason?: 'client closed') => void>>();
   /**
    * The estimated cost of each operation on each socket, the viewer's cost limit and what is left of its
    * rate-limit budget, reported with its results (`extensions.cost`, `extensions.rateLimit`).
@@ -215,26 +213,17 @@ export function serveGraphqlWs(o: GraphqlWsOptions): {
         // A query or mutation sent over the socket has the same deadline as over HTTP, and is cancelled when
         // the socket closes. (A subscription lives as long as the client wants; each statement still has the
         // connection's statement_timeout.)
-        const controller = new AbortController();
-        setMaxListeners(STATEMENTS_IN_FLIGHT, controller.signal);
-        const timer = setTimeout(
-          () => controller.abort(new QueryTimeoutError(limits.timeoutMs, 'deadline')),
-          limits.timeoutMs,
-        );
-        timer.unref();
+        const deadline = operationDeadline(limits.timeoutMs);
         let running = wsOperations.get(ctx);
         if (!running)
-          wsOperations.set(ctx, (running = new Map<string, (reason?: QueryTimeoutError) => void>()));
-        running.set(id, (reason) => {
-          clearTimeout(timer);
-          if (reason) controller.abort(reason);
-        });
+          wsOperations.set(ctx, (running = new Map<string, (reason?: 'client closed') => void>()));
+        running.set(id, deadline.finish);
         const requestId = requestIdFrom(ctx.extra.request.headers['x-request-id']);
         return {
           ...args,
           contextValue: o.context(viewer, requestId, ctx.extra.request.headers, false, {
             log: log.child({ requestId }),
-            signal: controller.signal,
+            signal: deadline.signal,
             clientAddress: ctx.extra.request.socket.remoteAddress,
           }),
         };
@@ -245,8 +234,7 @@ export function serveGraphqlWs(o: GraphqlWsOptions): {
         wsCosts.get(ctx)?.delete(id);
       },
       onClose: (ctx) => {
-        for (const finish of wsOperations.get(ctx)?.values() ?? [])
-          finish(new QueryTimeoutError(limits.timeoutMs, 'client closed'));
+        for (const finish of wsOperations.get(ctx)?.values() ?? []) finish('client closed');
         wsOperations.delete(ctx);
       },
       context: (ctx): Context => {

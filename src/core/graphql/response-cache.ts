@@ -264,8 +264,6 @@ export class ResponseCache {
   private readonly entries = new Map<string, { text: string; bytes: number }>();
   private size = 0;
   private newest: bigint | undefined;
-  hits = 0;
-  misses = 0;
   /** Entries dropped: least recently used ones to stay within the bound, and superseded ones. */
   evictions = 0;
 
